@@ -1,0 +1,68 @@
+// What a rule is and what it reports: the contract between rules, the engine, the LSP and the CLI.
+
+import type { DocumentModel } from "../model/document";
+
+/** User-facing text in both languages; the client's locale picks one. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+  /** Safe fixes are applied by fix-all; others only when the user picks them. */
+  safe: boolean;
+  /** The fix is offered as the preferred quick fix. */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: Message;
+  /** Another document (cross-file duplicates); the problem's own document when absent. */
+  uri?: string;
+}
+
+export interface Problem {
+  ruleId: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: Message;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface RuleMeta {
+  description: Message;
+  severity: Severity;
+  fixable: boolean;
+  tags: string[];
+}
+
+export interface RuleContext<O> {
+  options: O;
+  report(problem: Omit<Problem, "ruleId" | "severity" | "fixes"> & { fixes?: Fix[] }): void;
+}
+
+export interface Rule<O extends object = object> {
+  id: string;
+  meta: RuleMeta;
+  defaultOptions: O;
+  check(model: DocumentModel, context: RuleContext<O>): void;
+}
+
+/** Defines a rule with its option type inferred from its defaults. */
+export function defineRule<O extends object>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

@@ -1,0 +1,64 @@
+// Engine problems → LSP diagnostics: source, code, rule page link, severity, and the fixes
+// carried in `data` (with the document version) so the server keeps no fix cache.
+
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import type { DocumentModel } from "../model/document";
+import type { Problem, Severity } from "../engine/rule";
+import { localize, type Language } from "../i18n";
+import { rangeOf } from "./positions";
+
+export interface FixData {
+  title: string;
+  safe: boolean;
+  preferred: boolean;
+  edits: { range: Diagnostic["range"]; newText: string }[];
+}
+
+export interface DiagnosticData {
+  version: number;
+  fixes: FixData[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The rule's documentation page, shipped beside the bundle (dist/../docs/rules). */
+export function ruleDocUrl(ruleId: string): string {
+  return pathToFileURL(resolve(__dirname, "..", "docs", "rules", `${ruleId}.md`)).href;
+}
+
+export function toDiagnostic(model: DocumentModel, problem: Problem, language: Language): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: rangeOf(model, problem.start, problem.end),
+    severity: SEVERITY[problem.severity],
+    source: "gongwen",
+    code: problem.ruleId,
+    codeDescription: { href: ruleDocUrl(problem.ruleId) },
+    message: localize(problem.message, language),
+  };
+  if (problem.related && problem.related.length > 0) {
+    diagnostic.relatedInformation = problem.related.map(
+      (r): DiagnosticRelatedInformation => ({
+        location: { uri: r.uri ?? model.uri, range: r.uri && r.uri !== model.uri ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : rangeOf(model, r.start, r.end) },
+        message: localize(r.message, language),
+      }),
+    );
+  }
+  const data: DiagnosticData = {
+    version: model.version,
+    fixes: problem.fixes.map((f) => ({
+      title: localize(f.title, language),
+      safe: f.safe,
+      preferred: f.preferred === true,
+      edits: f.edits.map((e) => ({ range: rangeOf(model, e.start, e.end), newText: e.newText })),
+    })),
+  };
+  diagnostic.data = data;
+  return diagnostic;
+}

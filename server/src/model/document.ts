@@ -1,0 +1,169 @@
+// The document model: built once per document version, read by every rule and feature.
+// Offsets are JavaScript string indices (UTF-16 code units), exactly LSP's positions.
+
+export interface Line {
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character, before the line break. */
+  end: number;
+  /** Offset just past the line break (equals end on the last line). */
+  breakEnd: number;
+  text: string;
+  /** Offset (absolute) of the first non-blank character; end when the line is blank. */
+  contentStart: number;
+  /** Offset (absolute) just past the last non-blank character. */
+  contentEnd: number;
+  kind: LineKind;
+}
+
+export type LineKind =
+  | "blank"
+  | "body"
+  | "heading"
+  | "title"
+  | "toc-caption"
+  | "toc-entry"
+  | "code"
+  | "front-matter"
+  | "markup"; // Markdown structure that is not prose: tables, rules, HTML comments
+
+/** Marker families in GB/T 9704 order, plus the chapter-like and circled forms in use. */
+export type MarkerFamily =
+  | "chapter" // 第一章 第一部分 第一篇
+  | "section" // 第一节
+  | "article" // 第一条
+  | "cn" // 一、
+  | "cn-paren" // （一）
+  | "ar" // 1.
+  | "ar-paren" // （1）
+  | "circled"; // ①
+
+/** Rank in the heading hierarchy; a smaller rank is a higher level. */
+export const FAMILY_RANK: Record<MarkerFamily, number> = {
+  chapter: 0,
+  section: 0.5,
+  article: 0.75,
+  cn: 1,
+  "cn-paren": 2,
+  ar: 3,
+  "ar-paren": 4,
+  circled: 5,
+};
+
+/** The GB/T 9704 level (1-4) of the four standard families, 0 for others. */
+export function standardLevel(family: MarkerFamily): number {
+  return family === "cn" ? 1 : family === "cn-paren" ? 2 : family === "ar" ? 3 : family === "ar-paren" ? 4 : 0;
+}
+
+export interface Marker {
+  family: MarkerFamily;
+  value: number;
+  /** Absolute offsets of the whole marker, e.g. "（一）" or "1." */
+  start: number;
+  end: number;
+  /** The opening character ("（", "(", "第" or ""), at start. */
+  open: string;
+  /** Absolute offsets of the number characters. */
+  numberStart: number;
+  numberEnd: number;
+  /** The closing characters ("、", ".", "．", "）", ")", "章" …), ending at end. */
+  close: string;
+  /** Style key: the open and close characters around the number, e.g. "（）", "()", "、". */
+  style: string;
+}
+
+export interface Heading {
+  /** Index in DocumentModel.headings. */
+  index: number;
+  line: number;
+  marker: Marker;
+  family: MarkerFamily;
+  rank: number;
+  value: number;
+  /** Heading text after the marker, without run-in body text, trimmed. */
+  text: string;
+  /** Absolute offset where the heading text (title part) ends. */
+  textEnd: number;
+  /** True when body text follows the heading sentence on the same line. */
+  runIn: boolean;
+  /** True for a short line of its own with no closing punctuation. */
+  standalone: boolean;
+  /** Index of the parent heading, or -1 under the document root. */
+  parent: number;
+  /** Index into DocumentModel.documents. */
+  document: number;
+  /** Last line (inclusive) of this heading's section. */
+  sectionEndLine: number;
+  /** Markdown "#" prefix present. */
+  markdownPrefix: boolean;
+}
+
+export interface Paragraph {
+  index: number;
+  startLine: number;
+  endLine: number;
+  start: number;
+  end: number;
+  /** Normalised text for duplicate detection (width folded, no blanks/punctuation/leading marker). */
+  normalized: string;
+  /** Heading index when this paragraph is a heading line, else -1. */
+  heading: number;
+  document: number;
+}
+
+export interface SubDocument {
+  index: number;
+  /** Line of the title, or -1 when the document has no recognised title. */
+  titleLine: number;
+  title: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface TableOfContents {
+  captionLine: number;
+  startLine: number;
+  endLine: number;
+  /** Entry texts without page numbers, normalised. */
+  entries: string[];
+}
+
+export type EnumerationFamily = "shi" | "yao" | "di" | "shouxian" | "circled" | "paren";
+
+export interface EnumerationItem {
+  family: EnumerationFamily;
+  value: number;
+  /** Absolute offsets of the whole token ("二是", "第二，"…) */
+  start: number;
+  end: number;
+  /** Absolute offsets of the numeral inside the token. */
+  numberStart: number;
+  numberEnd: number;
+  line: number;
+}
+
+export interface Enumeration {
+  family: EnumerationFamily;
+  items: EnumerationItem[];
+  document: number;
+}
+
+export interface DocumentModel {
+  text: string;
+  uri: string;
+  version: number;
+  languageId: string;
+  lines: Line[];
+  hasBom: boolean;
+  /** The most common line break in the text. */
+  eol: "\n" | "\r\n" | "\r";
+  paragraphs: Paragraph[];
+  headings: Heading[];
+  documents: SubDocument[];
+  tocs: TableOfContents[];
+  enumerations: Enumeration[];
+  /** Document index of each line. */
+  lineDocument: Int32Array;
+  isMarkdown: boolean;
+}

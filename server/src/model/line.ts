@@ -1,0 +1,183 @@
+// Facts about one line that depend on nothing but its text, so they can be cached by text
+// and re-used across document versions (an edit re-analyses only the lines it touched).
+
+import { matchHeadingMarker, scanEnumerations, type EnumerationMatch, type MarkerMatch } from "./numbering";
+import { endsWithTerminalPunctuation, foldWidth, isBlankCode, isCjkCode } from "./text";
+
+export interface LineFacts {
+  /** Offsets relative to the line text. */
+  contentStart: number;
+  contentEnd: number;
+  /** A Markdown "#" prefix before the content. */
+  markdownPrefix: boolean;
+  marker?: MarkerMatch;
+  /** Where the heading title ends (relative), when there is a marker. */
+  headingTextEnd: number;
+  runIn: boolean;
+  standalone: boolean;
+  /** Enumeration tokens in the line's own text (after any heading title). */
+  enumerations: EnumerationMatch[];
+  /** Normalised text for duplicate detection; "" for lines too short to matter. */
+  normalized: string;
+  /** Count of non-blank characters. */
+  visibleLength: number;
+  /** Page-numbered table-of-contents entry text (normalised), if the line has that shape. */
+  tocEntry?: string;
+  /** A short line with no closing punctuation and no marker: could be a title. */
+  titleShaped: boolean;
+  /** Title shape plus a document-type word (计划, 总结, 方案 …). */
+  titleKeyword: boolean;
+  /** The line is "目录"/"目次". */
+  tocCaption: boolean;
+}
+
+const TITLE_KEYWORDS = /计划|总结|方案|报告|意见|要点|安排|规划|通知|讲话|汇报|办法|细则|纪要|决定|思路|打算|述职|发言|提纲|公告|通报|请示|批复|汇编|制度|规定|章程|说明|倡议书|公开信|简报|决议/;
+const DATE_LINE = /^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)$/;
+const TOC_PAGE_NUMBER = /(?:[\t ]+|[.·…．\-—_]{2,}\s*|(?<=[\u4e00-\u9fff）)」”》]))(\d{1,4})\s*$/;
+
+/** Removes what two copies of a paragraph may differ in without being different: blanks, punctuation, width. */
+export function normalizeForComparison(text: string): string {
+  const folded = foldWidth(text).toLowerCase();
+  let out = "";
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || isCjkCode(c) || (c >= 0xd800 && c <= 0xdfff)) out += folded[i];
+  }
+  return out;
+}
+
+export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts {
+  let start = 0;
+  while (start < text.length && isBlankCode(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+
+  let pos = start;
+  let markdownPrefix = false;
+  if (markdownHeadings && text[pos] === "#") {
+    let hashes = pos;
+    while (text[hashes] === "#" && hashes - pos < 6) hashes++;
+    if (hashes < end && (text[hashes] === " " || text[hashes] === "\t")) {
+      markdownPrefix = true;
+      pos = hashes;
+      while (pos < end && isBlankCode(text.charCodeAt(pos))) pos++;
+    }
+  }
+  let emphasis = "";
+  if (text.startsWith("**", pos) || text.startsWith("__", pos)) {
+    emphasis = text.slice(pos, pos + 2);
+    pos += 2;
+  }
+
+  const visibleLength = countVisible(text, start, end);
+  const facts: LineFacts = {
+    contentStart: start,
+    contentEnd: end,
+    markdownPrefix,
+    headingTextEnd: end,
+    runIn: false,
+    standalone: false,
+    enumerations: [],
+    normalized: "",
+    visibleLength,
+    titleShaped: false,
+    titleKeyword: false,
+    tocCaption: false,
+  };
+  if (start === end) return facts;
+
+  const compact = text.slice(start, end).replace(/[\s\u3000]+/g, "");
+  facts.tocCaption = compact === "目录" || compact === "目次" || compact === "目錄";
+  // Table rows (several tab-separated cells) are not headings, whatever they start with.
+  const tabCells = countChar(text, "\t", start, end);
+  const marker = tabCells >= 2 ? undefined : matchHeadingMarker(text, pos);
+  let bodyStart = start;
+  if (marker) {
+    facts.marker = marker;
+    let titleStart = marker.end;
+    while (titleStart < end && isBlankCode(text.charCodeAt(titleStart))) titleStart++;
+    let titleEnd = end;
+    if (emphasis) {
+      const close = text.indexOf(emphasis, titleStart);
+      if (close >= 0) titleEnd = close;
+    }
+    const stop = findSentenceEnd(text, titleStart, titleEnd);
+    if (stop >= 0 && hasVisibleAfter(text, stop + 1, end)) {
+      facts.runIn = true;
+      facts.headingTextEnd = stop;
+      bodyStart = stop + 1;
+    } else {
+      facts.headingTextEnd = trimClosing(text, titleStart, titleEnd);
+      facts.standalone = !endsWithTerminalPunctuation(text.slice(titleStart, titleEnd)) && stop < 0 && titleEnd - titleStart <= 40;
+      bodyStart = facts.standalone ? end : titleStart;
+    }
+  }
+  facts.enumerations = scanEnumerations(text, bodyStart, marker ? bodyStart : start);
+
+  const tocMatch = TOC_PAGE_NUMBER.exec(text.slice(start, end));
+  if (tocMatch && tocMatch.index > 0) {
+    const entry = normalizeForComparison(stripLeadingMarker(text.slice(start, start + tocMatch.index)));
+    if (entry.length >= 2) facts.tocEntry = entry;
+  }
+
+  if (!marker && visibleLength >= 2 && visibleLength <= 60) {
+    const content = text.slice(pos, end);
+    if (!endsWithTerminalPunctuation(content) && !/[。，；！？]/.test(content) && !DATE_LINE.test(compact) && !facts.tocCaption) {
+      facts.titleShaped = true;
+      facts.titleKeyword = TITLE_KEYWORDS.test(content);
+    }
+  }
+  facts.normalized = normalizeForComparison(marker ? text.slice(marker.end, end) : text.slice(start, end));
+  return facts;
+}
+
+function stripLeadingMarker(text: string): string {
+  const m = matchHeadingMarker(text, 0);
+  return m ? text.slice(m.end) : text;
+}
+
+/** The first full stop (or ！？) that ends a run-in heading sentence, outside quotes and brackets. */
+function findSentenceEnd(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === "“" || ch === "《" || ch === "（" || ch === "(" || ch === "「" || ch === "【") depth++;
+    else if ((ch === "”" || ch === "》" || ch === "）" || ch === ")" || ch === "」" || ch === "】") && depth > 0) depth--;
+    else if (depth === 0 && (ch === "。" || ch === "！" || ch === "？")) return i;
+  }
+  return -1;
+}
+
+function hasVisibleAfter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBlankCode(c) && text[i] !== "”" && text[i] !== "*") return true;
+  }
+  return false;
+}
+
+/** Heading text without a closing colon or full stop ("（一）重点工作任务：" → "重点工作任务"). */
+function trimClosing(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && "：:。；;，,".includes(text[end - 1])) end--;
+  return end;
+}
+
+function countVisible(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) continue; // second half of a pair: one character
+    }
+    if (!isBlankCode(c)) n++;
+  }
+  return n;
+}
+
+function countChar(text: string, ch: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch, from); i >= 0 && i < to; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,52 @@
+// enumeration-sequence: 一是/二是, 一要/二要, 第一/第二, 首先/其次, ①②③, （1）（2） out of sequence.
+
+import type { EnumerationFamily, EnumerationItem } from "../model/document";
+import { formatEnumerationNumber } from "../model/numbering";
+import { defineRule } from "../engine/rule";
+import { checkSequence, sequenceMessage } from "./sequence";
+
+export default defineRule({
+  id: "enumeration-sequence",
+  meta: {
+    description: { zh: "段内列举（一是、二是……）应依次排列", en: "Inline enumerations (一是, 二是 …) run in sequence" },
+    severity: "warning",
+    fixable: true,
+    tags: ["numbering", "enumeration"],
+  },
+  defaultOptions: {},
+  check(model, context) {
+    for (const run of model.enumerations) {
+      if (run.items.length < 2) continue;
+      const next = run.family === "shouxian" ? nextOrderWord : (v: number) => v + 1;
+      const findings = checkSequence(run.items.map((i) => i.value), undefined, next);
+      for (const f of findings) {
+        const item = run.items[f.index];
+        // 最后 may close a list at any point; only words going backwards or repeating are wrong.
+        if (run.family === "shouxian" && f.fault === "gap") continue;
+        const actual = model.text.slice(item.start, item.end);
+        const expected = tokenText(run.family, item, f.expected, model.text);
+        context.report({
+          start: item.start,
+          end: item.end,
+          message: sequenceMessage(f.fault, expected, actual, { zh: "列举", en: "Enumeration" }),
+          fixes: [
+            {
+              title: { zh: `改为“${expected}”`, en: `Change to "${expected}"` },
+              edits: [{ start: item.numberStart, end: item.numberEnd, newText: formatEnumerationNumber(run.family, f.expected) }],
+              safe: true,
+              preferred: true,
+            },
+          ],
+        });
+      }
+    }
+  },
+});
+
+function nextOrderWord(v: number): number {
+  return v >= 3 ? 100 : v + 1;
+}
+
+function tokenText(family: EnumerationFamily, item: EnumerationItem, value: number, text: string): string {
+  return text.slice(item.start, item.numberStart) + formatEnumerationNumber(family, value) + text.slice(item.numberEnd, item.end);
+}

@@ -1,0 +1,96 @@
+// Sibling runs of headings (same document, parent and family), and how each run is meant to
+// start: at one, or on from an earlier run when the document numbers continuously.
+
+import type { DocumentModel, Heading, MarkerFamily } from "../model/document";
+import { isBlankCode } from "../model/text";
+
+export interface HeadingRun {
+  items: Heading[];
+  document: number;
+  parent: number;
+  family: MarkerFamily;
+  rank: number;
+  /** The run carries on the numbers of `continues`, whose last number was this. */
+  continuesFrom?: number;
+  continues?: HeadingRun;
+}
+
+const cache = new WeakMap<DocumentModel, HeadingRun[]>();
+
+export function headingRuns(model: DocumentModel): HeadingRun[] {
+  let runs = cache.get(model);
+  if (!runs) {
+    runs = computeRuns(model);
+    cache.set(model, runs);
+  }
+  return runs;
+}
+
+function computeRuns(model: DocumentModel): HeadingRun[] {
+  const open = new Map<string, HeadingRun>();
+  const runs: HeadingRun[] = [];
+  for (const h of model.headings) {
+    const key = `${h.document}|${h.parent}|${h.family}|${h.rank}`;
+    let run = open.get(key);
+    if (run && h.value === 1 && h.parent === -1 && run.items[run.items.length - 1].value >= 1 && isPartBreak(model, h.line)) run = undefined;
+    if (!run) {
+      run = { items: [], document: h.document, parent: h.parent, family: h.family, rank: h.rank };
+      open.set(key, run);
+      runs.push(run);
+    }
+    run.items.push(h);
+  }
+  // Continuous numbering across parents: 1.–4. under 一、, then 5.–6. under 二、.
+  const byFamily = new Map<string, HeadingRun[]>();
+  for (const run of runs) {
+    const key = `${run.document}|${run.family}|${run.rank}`;
+    const list = byFamily.get(key);
+    if (list) list.push(run);
+    else byFamily.set(key, [run]);
+  }
+  for (const list of byFamily.values()) {
+    if (list.length < 2) continue;
+    let continuing = 0;
+    let restarting = 0;
+    for (let k = 1; k < list.length; k++) {
+      const first = list[k].items[0].value;
+      if (first === 1) restarting++;
+      else if (first === lastValue(list[k - 1]) + 1) continuing++;
+    }
+    const wholeDocument = continuing > 0 && restarting === 0;
+    for (let k = 1; k < list.length; k++) {
+      const first = list[k].items[0].value;
+      const prevLast = lastValue(list[k - 1]);
+      if (wholeDocument || (first !== 1 && first === prevLast + 1)) {
+        list[k].continuesFrom = prevLast;
+        list[k].continues = list[k - 1];
+      }
+    }
+  }
+  return runs;
+}
+
+function lastValue(run: HeadingRun): number {
+  let high = 0;
+  for (const h of run.items) high = Math.max(high, h.value);
+  return high;
+}
+
+/**
+ * Top-level numbering may start again after a part title this model did not take for a
+ * document title ("2024年工作计划" standing alone) or after a wide blank gap.
+ */
+function isPartBreak(model: DocumentModel, line: number): boolean {
+  let blanks = 0;
+  for (let i = line - 1; i >= 0; i--) {
+    const l = model.lines[i];
+    if (l.kind === "blank") { blanks++; continue; }
+    if (blanks >= 2) return true;
+    if (l.kind !== "body") return false;
+    const content = model.text.slice(l.contentStart, l.contentEnd);
+    let visible = 0;
+    for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
+    return visible <= 40 && !/[。；，！？：:;,.!?]$/.test(content) && !/[。；！？]/.test(content);
+  }
+  return false;
+}

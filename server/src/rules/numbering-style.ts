@@ -1,0 +1,108 @@
+// numbering-style: one heading level written in more than one style within a document.
+
+import { standardLevel, type Heading, type MarkerFamily } from "../model/document";
+import { formatMarkerNumber, STANDARD_STYLE } from "../model/numbering";
+import { defineRule, type Message, type TextEdit } from "../engine/rule";
+
+const LEVEL_NAME: Record<number, Message> = {
+  1: { zh: "一级", en: "level-1" },
+  2: { zh: "二级", en: "level-2" },
+  3: { zh: "三级", en: "level-3" },
+  4: { zh: "四级", en: "level-4" },
+};
+
+interface StyleCount {
+  open: string;
+  close: string;
+  count: number;
+  first: number;
+}
+
+export default defineRule({
+  id: "numbering-style",
+  meta: {
+    description: { zh: "同一文档中同级序号写法应一致", en: "One heading level is written in one style throughout a document" },
+    severity: "warning",
+    fixable: true,
+    tags: ["numbering"],
+  },
+  defaultOptions: {
+    /** "dominant": the document's most common writing; "standard": the GB/T 9704-2012 forms. */
+    enforce: "dominant",
+  },
+  check(model, context) {
+    const groups = new Map<string, Heading[]>();
+    for (const h of model.headings) {
+      if (standardLevel(h.family) === 0) continue;
+      const key = `${h.document}|${h.family}`;
+      const list = groups.get(key);
+      if (list) list.push(h);
+      else groups.set(key, [h]);
+    }
+    for (const list of groups.values()) {
+      const family = list[0].family;
+      const expected = context.options.enforce === "standard" ? standardOf(family) : dominantOf(list, family);
+      if (!expected) continue;
+      const level = LEVEL_NAME[standardLevel(family)];
+      const sample = expected.open + formatMarkerNumber(family, 1, false) + expected.close;
+      for (const h of list) {
+        if (h.marker.open === expected.open && h.marker.close === expected.close) continue;
+        const actual = model.text.slice(h.marker.start, h.marker.end);
+        const fixed = expected.open + model.text.slice(h.marker.numberStart, h.marker.numberEnd) + expected.close;
+        const message: Message =
+          context.options.enforce === "standard"
+            ? { zh: `序号写法不合规范：${level.zh}序号应写作“${sample}”式，此处为“${actual}”`, en: `Non-standard numbering: ${level.en} numbers are written like "${sample}" (GB/T 9704-2012), found "${actual}"` }
+            : { zh: `序号写法不一致：本文档${level.zh}序号多写作“${sample}”式，此处为“${actual}”`, en: `Inconsistent numbering style: ${level.en} numbers in this document are written like "${sample}", found "${actual}"` };
+        context.report({
+          start: h.marker.start,
+          end: h.marker.end,
+          message,
+          fixes: [
+            {
+              title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+              edits: styleEdits(h, expected.open, expected.close),
+              safe: true,
+              preferred: true,
+            },
+          ],
+        });
+      }
+    }
+  },
+});
+
+function standardOf(family: MarkerFamily): { open: string; close: string } | undefined {
+  const s = STANDARD_STYLE[family];
+  return s ? { open: s[0], close: s[1] } : undefined;
+}
+
+/** The most used writing; a tie goes to the standard form, then to the one seen first. */
+function dominantOf(list: Heading[], family: MarkerFamily): { open: string; close: string } | undefined {
+  const counts = new Map<string, StyleCount>();
+  list.forEach((h, i) => {
+    const c = counts.get(h.marker.style);
+    if (c) c.count++;
+    else counts.set(h.marker.style, { open: h.marker.open, close: h.marker.close, count: 1, first: i });
+  });
+  if (counts.size < 2) return undefined;
+  const standard = STANDARD_STYLE[family];
+  let best: StyleCount | undefined;
+  for (const c of counts.values()) {
+    if (!best || c.count > best.count) { best = c; continue; }
+    if (c.count === best.count) {
+      const cStd = standard && c.open === standard[0] && c.close === standard[1];
+      const bStd = standard && best.open === standard[0] && best.close === standard[1];
+      if (cStd && !bStd) best = c;
+      else if (cStd === bStd && c.first < best.first) best = c;
+    }
+  }
+  return best;
+}
+
+/** Edits only the characters around the number: the number itself and the text stay. */
+function styleEdits(h: Heading, open: string, close: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (h.marker.open !== open) edits.push({ start: h.marker.start, end: h.marker.numberStart, newText: open });
+  if (h.marker.close !== close) edits.push({ start: h.marker.numberEnd, end: h.marker.end, newText: close });
+  return edits;
+}

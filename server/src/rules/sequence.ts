@@ -1,0 +1,53 @@
+// Shared sequence logic for numbered things (headings, enumerations): what number each item
+// should carry and how a wrong one is described.
+
+import type { Message } from "../engine/rule";
+
+export type SequenceFault = "gap" | "repeat" | "order" | "start";
+
+export interface SequenceFinding {
+  index: number;
+  expected: number;
+  fault: SequenceFault;
+}
+
+/**
+ * Walks values in order. `first` is the number the first item should carry (undefined: any
+ * start is accepted). An item is judged against the highest number seen so far, so one
+ * wrong item yields one finding ("1 2 4 5" flags only 4; "1 2 2 3" only the second 2).
+ */
+export function checkSequence(values: number[], first: number | undefined, next: (v: number) => number = (v) => v + 1): SequenceFinding[] {
+  const findings: SequenceFinding[] = [];
+  if (values.length === 0) return findings;
+  let high: number;
+  if (first !== undefined && values[0] !== first) {
+    findings.push({ index: 0, expected: first, fault: "start" });
+    high = Math.max(values[0], first);
+  } else high = values[0];
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    const expected = next(high);
+    if (v === expected) { high = v; continue; }
+    if (v > expected) { findings.push({ index: i, expected, fault: "gap" }); high = v; }
+    else if (v === high) findings.push({ index: i, expected, fault: "repeat" });
+    else findings.push({ index: i, expected, fault: "order" });
+  }
+  return findings;
+}
+
+const FAULT_TEXT: Record<SequenceFault, Message> = {
+  gap: { zh: "序号不连续", en: "Numbering gap" },
+  repeat: { zh: "序号重复", en: "Repeated number" },
+  order: { zh: "序号顺序颠倒", en: "Number out of order" },
+  start: { zh: "序号未从头开始", en: "Numbering does not start at the beginning" },
+};
+
+export function sequenceMessage(fault: SequenceFault, expected: string, actual: string, what?: Message): Message {
+  const t = FAULT_TEXT[fault];
+  const zhWhat = what ? what.zh : "";
+  const enWhat = what ? what.en + ": " : "";
+  return {
+    zh: `${zhWhat}${t.zh}：应为“${expected}”，实为“${actual}”`,
+    en: `${enWhat}${t.en}: expected "${expected}", found "${actual}"`,
+  };
+}

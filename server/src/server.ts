@@ -1,0 +1,213 @@
+// The language server: LSP wiring only. Document logic lives in model/, engine/ and rules/.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { parseDocument, LineFactsCache } from "./model/parse";
+import type { DocumentModel } from "./model/document";
+import { containsChinese } from "./model/text";
+import { lint } from "./engine/lint";
+import type { Problem } from "./engine/rule";
+import { defaultSettings, normalizeSettings, type Settings } from "./settings";
+import { languageOf, type Language } from "./i18n";
+import { toDiagnostic } from "./lsp/diagnostics";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { documentSymbols, foldingRanges } from "./lsp/symbols";
+import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
+import { renumberDocumentEdits } from "./rules/numbering-sequence";
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let clientLocale: string | undefined;
+let canPullConfiguration = false;
+const settingsCache = new Map<string, Promise<Settings>>();
+const models = new Map<string, DocumentModel>();
+const lineCaches = new Map<string, LineFactsCache>();
+const timers = new Map<string, NodeJS.Timeout>();
+const findingCounts = new Map<string, number>();
+const loggedRuleErrors = new Set<string>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale;
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
+      documentSymbolProvider: { label: "公文" },
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+    },
+    serverInfo: { name: "gongwen", version: "0.1.0" },
+  };
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  for (const document of documents.all()) schedule(document, 0);
+});
+
+function settingsFor(uri: string): Promise<Settings> {
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = canPullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
+      : Promise.resolve(defaultSettings());
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+function languageFor(settings: Settings): Language {
+  return languageOf(settings.locale && settings.locale !== "auto" ? settings.locale : clientLocale);
+}
+
+function modelOf(document: TextDocument): DocumentModel {
+  const cached = models.get(document.uri);
+  if (cached && cached.version === document.version) return cached;
+  let cache = lineCaches.get(document.uri);
+  if (!cache) {
+    cache = new LineFactsCache();
+    lineCaches.set(document.uri, cache);
+  }
+  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: document.languageId }, cache);
+  models.set(document.uri, model);
+  return model;
+}
+
+/** Whether a document is ours to check: an enabled language, and Chinese text in plain text and Markdown. */
+function isChecked(document: TextDocument, settings: Settings): boolean {
+  if (!settings.enable || !settings.languages.includes(document.languageId)) return false;
+  return document.languageId === "gongwen" || containsChinese(document.getText());
+}
+
+function schedule(document: TextDocument, delay: number): void {
+  const previous = timers.get(document.uri);
+  if (previous) clearTimeout(previous);
+  timers.set(
+    document.uri,
+    setTimeout(() => {
+      timers.delete(document.uri);
+      void validate(document.uri, document.version);
+    }, delay),
+  );
+}
+
+async function validate(uri: string, version: number): Promise<void> {
+  const document = documents.get(uri);
+  if (!document || document.version !== version) return;
+  const settings = await settingsFor(uri);
+  const current = documents.get(uri);
+  // A newer version arrived while the settings were fetched: its own run will publish.
+  if (!current || current.version !== version) return;
+  if (!isChecked(current, settings)) {
+    findingCounts.set(uri, 0);
+    await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return;
+  }
+  const model = modelOf(current);
+  const problems: Problem[] = lint(model, settings.lint, { onRuleError: logRuleError });
+  const language = languageFor(settings);
+  findingCounts.set(uri, problems.length);
+  await connection.sendDiagnostics({ uri, version, diagnostics: problems.map((p) => toDiagnostic(model, p, language)) });
+}
+
+function logRuleError(ruleId: string, error: unknown): void {
+  const text = error instanceof Error ? error.stack ?? error.message : String(error);
+  const key = `${ruleId}:${text.split("\n")[0]}`;
+  if (loggedRuleErrors.has(key)) return;
+  loggedRuleErrors.add(key);
+  connection.console.error(`gongwen: rule ${ruleId} failed and was skipped: ${text}`);
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => {
+  void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+});
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  const timer = timers.get(uri);
+  if (timer) clearTimeout(timer);
+  timers.delete(uri);
+  models.delete(uri);
+  lineCaches.delete(uri);
+  settingsCache.delete(uri);
+  findingCounts.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const settings = await settingsFor(document.uri);
+  if (!isChecked(document, settings)) return [];
+  return codeActions(modelOf(document), params, settings.lint, languageFor(settings));
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const settings = await settingsFor(document.uri);
+  if (!isChecked(document, settings)) return [];
+  return documentSymbols(modelOf(document));
+});
+
+connection.onFoldingRanges(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const settings = await settingsFor(document.uri);
+  if (!isChecked(document, settings)) return [];
+  return foldingRanges(modelOf(document));
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const settings = await settingsFor(document.uri);
+  if (!settings.enable || !settings.languages.includes(document.languageId)) return [];
+  return headingCompletions(modelOf(document), params.position);
+});
+
+connection.onExecuteCommand(async (params) => {
+  const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown };
+  if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
+  const document = documents.get(arg.uri);
+  if (!document) return { applied: false, reason: "document not open" };
+  if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
+  const settings = await settingsFor(document.uri);
+  const model = modelOf(document);
+  const edits = params.command === COMMAND_FIX_ALL ? fixAllEdits(model, settings.lint) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+  if (edits.length === 0) return { applied: true, edits: 0 };
+  const result = await connection.workspace.applyEdit({
+    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
+  });
+  return { applied: result.applied, edits: edits.length };
+});
+
+connection.onRequest("gongwen/documentStats", (params: { uri?: unknown }) => {
+  const document = typeof params?.uri === "string" ? documents.get(params.uri) : undefined;
+  if (!document) return { characters: 0, charactersWithoutSpaces: 0, findings: 0 };
+  const text = document.getText();
+  let characters = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+    if (c === 10 || c === 13 || c === 0xfeff) continue;
+    characters++;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0) visible++;
+  }
+  return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0 };
+});
+
+documents.listen(connection);
+connection.listen();
