@@ -1,0 +1,51 @@
+// The commands of the 公文 / Gongwen category; document work is delegated to the server.
+import * as vscode from "vscode";
+import { ExecuteCommandRequest } from "vscode-languageclient/node";
+import type { ServerConnection } from "./connection";
+import { t } from "./i18n";
+import { ServerCommands } from "./protocol";
+import type { DocumentCommandArgs } from "./protocol";
+import { pickAndInsertTemplate } from "./templates";
+
+/** Runs a server command on the active editor's document at its current version. */
+async function runOnActiveDocument(connection: ServerConnection, command: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(t("noEditor"));
+    return;
+  }
+  const document = editor.document;
+  if (!connection.handles(document)) {
+    void vscode.window.showInformationMessage(t("unsupportedDocument", [document.languageId], document.uri));
+    return;
+  }
+  const client = connection.running;
+  if (!client) {
+    void vscode.window.showWarningMessage(t("serverNotRunning"));
+    return;
+  }
+  const args: DocumentCommandArgs = {
+    uri: client.code2ProtocolConverter.asUri(document.uri),
+    version: document.version,
+  };
+  try {
+    // The server answers after workspace/applyEdit has been applied to the document.
+    await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
+  } catch (error) {
+    void vscode.window.showErrorMessage(t("commandFailed", [error instanceof Error ? error.message : String(error)]));
+  }
+}
+
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  connection: ServerConnection,
+  output: vscode.OutputChannel,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("gongwen.fixAll", () => runOnActiveDocument(connection, ServerCommands.fixAll)),
+    vscode.commands.registerCommand("gongwen.renumber", () => runOnActiveDocument(connection, ServerCommands.renumber)),
+    vscode.commands.registerCommand("gongwen.insertTemplate", () => pickAndInsertTemplate(context)),
+    vscode.commands.registerCommand("gongwen.restartServer", () => connection.restart()),
+    vscode.commands.registerCommand("gongwen.showOutput", () => output.show(true)),
+  );
+}

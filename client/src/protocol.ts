@@ -1,0 +1,28 @@
+// The custom requests and server commands the client uses, as the server defines them.
+import { RequestType } from "vscode-languageclient/node";
+
+export interface DocumentStatsParams {
+  uri: string;
+}
+
+export interface DocumentStats {
+  /** Characters of the document, whitespace included. */
+  characters: number;
+  /** 字数 as offices count it: characters without whitespace. */
+  charactersWithoutSpaces: number;
+  /** Number of problems the server reports for the document. */
+  findings: number;
+}
+
+export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("gongwen/documentStats");
+
+/** Server-side commands (workspace/executeCommand); arguments: [{ uri, version }]. */
+export const ServerCommands = {
+  fixAll: "gongwen.server.fixAll",
+  renumber: "gongwen.server.renumber",
+} as const;
+
+export interface DocumentCommandArgs {
+  uri: string;
+  version: number;
+}
