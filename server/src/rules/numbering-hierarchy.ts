@@ -26,7 +26,9 @@ export default defineRule({
       if (parent && standardLevel(parent.family) > 0 && FAMILY_RANK[h.family] > FAMILY_RANK[parent.family]) {
         const jump = standardLevel(h.family) - standardLevel(parent.family);
         const parentText = model.text.slice(parent.marker.start, parent.marker.end);
-        if (jump >= 3 || (jump === 2 && !context.options.allowSkip)) {
+        const jumpKey = `jump|${parent.index}|${h.family}`;
+        if ((jump >= 3 || (jump === 2 && !context.options.allowSkip)) && !reported.has(jumpKey)) {
+          reported.add(jumpKey);
           const skipped = jump - 1;
           context.report({
             start: h.marker.start,

@@ -13,8 +13,10 @@ export interface SequenceFinding {
 
 /**
  * Walks values in order. `first` is the number the first item should carry (undefined: any
- * start is accepted). An item is judged against the highest number seen so far, so one
- * wrong item yields one finding ("1 2 4 5" flags only 4; "1 2 2 3" only the second 2).
+ * start is accepted). One wrong item yields one finding: after a wrong number the walk goes
+ * on from the expected number when the next item agrees with that reading ("1 2 2 4": the
+ * second 2 was meant as 3), else from the highest number written ("1 2 4 5": only 4 is
+ * flagged; "1 2 2 3": only the second 2).
  */
 export function checkSequence(values: number[], first: number | undefined, next: (v: number) => number = (v) => v + 1): SequenceFinding[] {
   const findings: SequenceFinding[] = [];
@@ -22,15 +24,15 @@ export function checkSequence(values: number[], first: number | undefined, next:
   let high: number;
   if (first !== undefined && values[0] !== first) {
     findings.push({ index: 0, expected: first, fault: "start" });
-    high = Math.max(values[0], first);
+    high = values.length > 1 && values[1] === next(first) ? first : Math.max(values[0], first);
   } else high = values[0];
   for (let i = 1; i < values.length; i++) {
     const v = values[i];
     const expected = next(high);
     if (v === expected) { high = v; continue; }
-    if (v > expected) { findings.push({ index: i, expected, fault: "gap" }); high = v; }
-    else if (v === high) findings.push({ index: i, expected, fault: "repeat" });
-    else findings.push({ index: i, expected, fault: "order" });
+    findings.push({ index: i, expected, fault: v > expected ? "gap" : v === high ? "repeat" : "order" });
+    if (i + 1 < values.length && values[i + 1] === next(expected)) high = expected;
+    else high = Math.max(high, v);
   }
   return findings;
 }
