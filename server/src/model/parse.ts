@@ -75,13 +75,13 @@ function splitLines(text: string, markdown: boolean, cache?: LineFactsCache) {
   let crlf = 0, lf = 0, cr = 0;
   let start = 0;
   const n = text.length;
+  // indexOf runs natively; the next "\n" and "\r" are looked up again only once passed.
+  let nextLf = text.indexOf("\n");
+  let nextCr = text.indexOf("\r");
   for (;;) {
-    let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf("\n", start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf("\r", start);
+    const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
     let breakEnd = end;
     if (end < n) {
       if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) { breakEnd = end + 2; crlf++; }
@@ -202,7 +202,7 @@ function findDocuments(lines: Line[], facts: LineFacts[], tocs: TableOfContents[
     else if (pending.size > 0 && afterToc(i) && (pending.get(f.normalized) ?? 0) > 0) {
       isTitle = true;
       pending.set(f.normalized, pending.get(f.normalized)! - 1);
-    } else if (f.titleKeyword && before && after && !isLastContent(lines, i)) isTitle = true;
+    } else if (f.titleKeyword && before && after && !isLastContent(lines, i) && numberingRestartsAfter(lines, facts, i)) isTitle = true;
     else if (f.markdownPrefix && /^\s*#\s/.test(line.text)) isTitle = true;
     if (isTitle) {
       line.kind = "title";
@@ -234,6 +234,19 @@ function findDocuments(lines: Line[], facts: LineFacts[], tocs: TableOfContents[
 
 function isBlankish(line: Line): boolean {
   return line.kind === "blank" || line.kind === "toc-entry" || line.kind === "toc-caption";
+}
+
+/**
+ * A title found only by its shape must open fresh numbering: "重点工作安排" standing alone
+ * between "一、" and "二、" is a part of that document, not a new one.
+ */
+function numberingRestartsAfter(lines: Line[], facts: LineFacts[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const m = facts[j].marker;
+    if (lines[j].kind === "heading" && m) return m.value === 1;
+    if (facts[j].titleKeyword && lines[j - 1].kind === "blank") return true;
+  }
+  return true;
 }
 
 function isLastContent(lines: Line[], i: number): boolean {

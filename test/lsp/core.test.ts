@@ -1,0 +1,185 @@
+// The language server through the protocol, as an editor speaks to it: diagnostics, incremental
+// edits, outline, folding, quick fixes and fix-all.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { LspClient } from "../support/lsp-client";
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+type Symbol = { name: string; range: Range; selectionRange: Range; children?: Symbol[] };
+type Action = { title: string; kind?: string; isPreferred?: boolean; edit?: { documentChanges?: Array<{ textDocument: { version: number }; edits: Array<{ range: Range; newText: string }> }> }; command?: { command: string } };
+
+const PLAN = [
+  "区统计局2024年工作计划",
+  "",
+  "一、总体要求",
+  "坚持稳中求进。",
+  "三、主要任务",
+  "（一）夯实统计基础。加强队伍建设。",
+  "(二)提升数据质量。一是严格执法，二是加强监督，二是强化考核。",
+  "（三）深化统计改革。",
+  "四、保障措施",
+  "加强组织领导。",
+].join("\n");
+
+let client: LspClient;
+before(async () => {
+  client = new LspClient();
+  await client.initialize({ locale: "zh-cn" });
+});
+after(async () => {
+  await client.shutdown();
+});
+
+function applyLspEdits(text: string, edits: Array<{ range: Range; newText: string }>): string {
+  const lines = text.split("\n");
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+test("didOpen publishes diagnostics with source, code, rule page, Chinese message and exact ranges", async () => {
+  const uri = "file:///tmp/gongwen-test/plan.txt";
+  const published = client.diagnostics(uri);
+  client.open(uri, PLAN);
+  const { diagnostics, version } = await published;
+  assert.equal(version, 1);
+  const summary = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code} ${d.message}`);
+  assert.deepEqual(summary, [
+    "4:0-2 numbering-sequence 序号不连续：应为“二、”，实为“三、”",
+    "6:0-3 numbering-style 序号写法不一致：本文档二级序号多写作“（一）”式，此处为“(二)”",
+    "6:24-26 enumeration-sequence 列举序号重复：应为“三是”，实为“二是”",
+  ]);
+  for (const d of diagnostics) {
+    assert.equal(d.source, "gongwen");
+    assert.match(d.codeDescription!.href, new RegExp(`docs/rules/${d.code}\\.md$`));
+  }
+});
+
+test("an incremental didChange re-publishes for the new version only", async () => {
+  const uri = "file:///tmp/gongwen-test/edit.txt";
+  const opened = client.diagnostics(uri);
+  client.open(uri, PLAN);
+  await opened;
+  // Replace "三" of "三、主要任务" (line 4) with "二": the gap disappears, the rest stays.
+  const changed = client.diagnostics(uri, (p) => p.version === 2);
+  client.notify("textDocument/didChange", {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, text: "二" }],
+  });
+  const { diagnostics } = await changed;
+  // The gap moved: "四、" now follows "二、".
+  assert.deepEqual(diagnostics.map((d) => `${d.range.start.line} ${d.code}`), ["6 numbering-style", "6 enumeration-sequence", "8 numbering-sequence"]);
+  const third = client.diagnostics(uri, (p) => p.version === 3);
+  client.notify("textDocument/didChange", {
+    textDocument: { uri, version: 3 },
+    contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 1 } }, text: "五" }],
+  });
+  const next = await third;
+  const gap = next.diagnostics.find((d) => d.code === "numbering-sequence")!;
+  assert.equal(`${gap.range.start.line} ${gap.message}`, "8 序号不连续：应为“三、”，实为“五、”");
+});
+
+test("documentSymbol gives the heading tree under the title; foldingRange one range per section", async () => {
+  const uri = "file:///tmp/gongwen-test/outline.txt";
+  const opened = client.diagnostics(uri);
+  client.open(uri, PLAN);
+  await opened;
+  const symbols = await client.request<Symbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+  const tree = (list: Symbol[] | undefined): unknown => (list ?? []).map((s) => (s.children && s.children.length ? { [s.name]: tree(s.children) } : s.name));
+  assert.deepEqual(tree(symbols), [
+    {
+      "区统计局2024年工作计划": [
+        "一、总体要求",
+        { "三、主要任务": ["（一）夯实统计基础", "(二)提升数据质量", "（三）深化统计改革"] },
+        "四、保障措施",
+      ],
+    },
+  ]);
+  const task = symbols[0].children![1];
+  assert.deepEqual(task.selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 6 } });
+  assert.deepEqual(task.range, { start: { line: 4, character: 0 }, end: { line: 7, character: 10 } });
+
+  const folds = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 9], [2, 3], [4, 7], [8, 9]]);
+});
+
+test("quick fixes edit only the marker; fix-all fixes every safe finding", async () => {
+  const uri = "file:///tmp/gongwen-test/fix.txt";
+  const opened = client.diagnostics(uri);
+  client.open(uri, PLAN);
+  const { diagnostics } = await opened;
+  const gap = diagnostics.find((d) => d.code === "numbering-sequence")!;
+  const actions = await client.request<Action[]>("textDocument/codeAction", {
+    textDocument: { uri },
+    range: gap.range,
+    context: { diagnostics: [gap], only: ["quickfix"] },
+  });
+  const preferred = actions.find((a) => a.isPreferred)!;
+  assert.equal(preferred.title, "将序号改为“二、”");
+  const edits = preferred.edit!.documentChanges![0].edits;
+  assert.deepEqual(edits, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, newText: "二" }]);
+  assert.ok(actions.some((a) => a.command?.command === "gongwen.server.renumber"), "renumber-document action offered");
+
+  const fixAll = await client.request<Action[]>("textDocument/codeAction", {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ["source.fixAll.gongwen"] },
+  });
+  assert.equal(fixAll.length, 1);
+  const fixed = applyLspEdits(PLAN, fixAll[0].edit!.documentChanges![0].edits);
+  assert.equal(
+    fixed,
+    PLAN.replace("三、主要任务", "二、主要任务").replace("(二)", "（二）").replace("二是强化考核", "三是强化考核").replace("四、保障措施", "三、保障措施"),
+  );
+});
+
+test("a quick fix computed for an older version is refused", async () => {
+  const uri = "file:///tmp/gongwen-test/stale.txt";
+  const opened = client.diagnostics(uri);
+  client.open(uri, PLAN);
+  const { diagnostics } = await opened;
+  const changed = client.diagnostics(uri, (p) => p.version === 2);
+  client.notify("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "附件" }] });
+  await changed;
+  const actions = await client.request<Action[]>("textDocument/codeAction", {
+    textDocument: { uri },
+    range: diagnostics[0].range,
+    context: { diagnostics: [diagnostics[0]], only: ["quickfix"] },
+  });
+  assert.deepEqual(actions.filter((a) => a.edit), []);
+});
+
+test("ranges count UTF-16 units after astral characters and ignore CRLF", async () => {
+  const uri = "file:///tmp/gongwen-test/astral.txt";
+  const text = ["工作计划😀", "", "一、总体要求𠀀", "𠀀😀：一是加强学习，三是加强领导。", "三、主要任务"].join("\r\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  const { diagnostics } = await opened;
+  const ranges = diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+  // "𠀀😀：一是加强学习，" is 2+2+1+2+4+1 = 12 UTF-16 units before "三是".
+  assert.deepEqual(ranges, [
+    ["enumeration-sequence", 3, 12, 3, 14],
+    ["numbering-sequence", 4, 0, 4, 2],
+  ]);
+});
+
+test("English messages for a non-Chinese locale; no diagnostics for plain text without Chinese", async () => {
+  const english = new LspClient();
+  try {
+    await english.initialize({ locale: "en" });
+    const uri = "file:///tmp/gongwen-test/en.txt";
+    const opened = english.diagnostics(uri);
+    english.open(uri, PLAN);
+    const { diagnostics } = await opened;
+    assert.equal(diagnostics[0].message, 'Numbering gap: expected "二、", found "三、"');
+    const latin = "file:///tmp/gongwen-test/latin.txt";
+    const none = english.diagnostics(latin);
+    english.open(latin, "1. one\n3. three\n");
+    assert.deepEqual((await none).diagnostics, []);
+  } finally {
+    await english.shutdown();
+  }
+});
