@@ -79,7 +79,7 @@ export function matchHeadingMarker(text: string, pos: number): MarkerMatch | und
     } else {
       // A chapter heading is a short line; "第一章节" or "第一篇文章" in a sentence is not.
       if (text.length - pos > 40) return undefined;
-      if (after !== undefined && !isBlank(after) && "，。；、的中里后前".includes(after)) return undefined;
+      if (after !== undefined && !isBlank(after) && "，。；、的中里后前节程".includes(after)) return undefined;
     }
     return { family, value, start: pos, end, open: "第", numberStart: pos + 1, numberEnd: n, close };
   }
@@ -144,6 +144,30 @@ export function matchHeadingMarker(text: string, pos: number): MarkerMatch | und
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a heading line still starts with the same marker (family and value) after `edits`
+ * (offsets relative to the line) rewrite it. A fix must not turn ⑳'s successor into "21",
+ * "1、5亿元" into the decimal "1.5亿元", or "（99）" into the unreadable "（100）".
+ */
+export function rewriteKeepsMarker(lineText: string, markerStart: number, edits: ReadonlyArray<{ start: number; end: number; newText: string }>, family: MarkerFamily, value: number): boolean {
+  const text = applyRelative(lineText, edits);
+  const m = matchHeadingMarker(text, markerStart);
+  return m !== undefined && m.family === family && m.value === value;
+}
+
+/** The enumeration counterpart: the token at `tokenStart` still reads as `family` with `value`. */
+export function rewriteKeepsEnumeration(lineText: string, tokenStart: number, edits: ReadonlyArray<{ start: number; end: number; newText: string }>, family: EnumerationFamily, value: number): boolean {
+  const text = applyRelative(lineText, edits);
+  const m = scanEnumerations(text, tokenStart, tokenStart)[0];
+  return m !== undefined && m.start === tokenStart && m.family === family && m.value === value;
+}
+
+function applyRelative(text: string, edits: ReadonlyArray<{ start: number; end: number; newText: string }>): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
 }
 
 /** The key that tells two writings of one family apart: open + close characters. */

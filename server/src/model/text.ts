@@ -13,10 +13,14 @@ export function parseChineseNumber(text: string): number | undefined {
   let total = 0;
   let current = -1;
   let sawUnit = false;
+  let lastUnit = 1000;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === "十" || ch === "百") {
       const unit = ch === "十" ? 10 : 100;
+      // Units only descend: 二百一十 is fine, 十十 and 十百 are not numbers.
+      if (unit >= lastUnit) return undefined;
+      lastUnit = unit;
       const head = current === -1 ? 1 : current;
       if (head === 0) return undefined;
       total += head * unit;
