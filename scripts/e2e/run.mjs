@@ -11,6 +11,9 @@ import { launchBrowser, remoteUri, startCodeServer, withTimeout, workbenchUrl } 
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const scratch = join(root, ".e2e", "run");
+/** Workbench chatter shown only with GONGWEN_E2E_VERBOSE=1. */
+const NOISE = /^(Creating a socket|Resolving connection token|Resolved connection token|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin)/;
+const VERBOSE = process.env.GONGWEN_E2E_VERBOSE === "1";
 const SUITE_TIMEOUT_MS = Number(process.env.GONGWEN_E2E_TIMEOUT_MS ?? 10 * 60_000);
 
 function parseArgs(argv) {
@@ -49,6 +52,7 @@ async function main() {
     // The workbench reports the extension host's console and the suite's result here.
     await page.exposeFunction("codeAutomationLog", (level, message) => {
       const text = String(message);
+      if (!VERBOSE && NOISE.test(text)) return;
       if (level >= 3) console.error(text); else console.log(text);
     });
     await page.exposeFunction("codeAutomationExit", (code) => settle(Number(code)));
