@@ -18,7 +18,9 @@ interface Candidate {
 export function headingCompletions(model: DocumentModel, position: Position): CompletionItem[] {
   const line = model.lines[position.line];
   if (!line || line.kind === "toc-entry" || line.kind === "code") return [];
-  const cursor = line.start + Math.min(position.character, line.end - line.start);
+  // Clients may send positions past the line's end (or garbage): clamp, so the edit range is real.
+  const character = Math.max(0, Math.min(Number.isInteger(position.character) ? position.character : 0, line.end - line.start));
+  const cursor = line.start + character;
   let contentStart = line.start;
   while (contentStart < cursor && isBlankCode(model.text.charCodeAt(contentStart))) contentStart++;
   const typed = model.text.slice(contentStart, cursor);
@@ -41,7 +43,7 @@ export function headingCompletions(model: DocumentModel, position: Position): Co
   if (child && !seen.has(child)) candidates.push({ family: child, value: 1 });
   if (!last) candidates.push({ family: "cn", value: 1 }, { family: "cn-paren", value: 1 });
 
-  const range = { start: { line: position.line, character: contentStart - line.start }, end: position };
+  const range = { start: { line: position.line, character: contentStart - line.start }, end: { line: position.line, character } };
   return candidates
     .sort((a, b) => FAMILY_RANK[a.family] - FAMILY_RANK[b.family])
     .map((c, i): CompletionItem => {

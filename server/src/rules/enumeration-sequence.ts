@@ -1,7 +1,7 @@
 // enumeration-sequence: 一是/二是, 一要/二要, 第一/第二, 首先/其次, ①②③, （1）（2） out of sequence.
 
 import type { EnumerationFamily, EnumerationItem } from "../model/document";
-import { formatEnumerationNumber } from "../model/numbering";
+import { formatEnumerationNumber, rewriteKeepsEnumeration } from "../model/numbering";
 import { defineRule } from "../engine/rule";
 import { checkSequence, sequenceMessage } from "./sequence";
 
@@ -25,18 +25,15 @@ export default defineRule({
         if (run.family === "shouxian" && f.fault === "gap") continue;
         const actual = model.text.slice(item.start, item.end);
         const expected = tokenText(run.family, item, f.expected, model.text);
+        const edit = { start: item.numberStart, end: item.numberEnd, newText: formatEnumerationNumber(run.family, f.expected) };
+        // ⑳ has no circled successor, 第九十九 none in the 第X form: then report without a fix.
+        const line = model.lines[item.line];
+        const keeps = rewriteKeepsEnumeration(line.text, item.start - line.start, [{ start: edit.start - line.start, end: edit.end - line.start, newText: edit.newText }], run.family, f.expected);
         context.report({
           start: item.start,
           end: item.end,
           message: sequenceMessage(f.fault, expected, actual, { zh: "列举", en: "Enumeration" }),
-          fixes: [
-            {
-              title: { zh: `改为“${expected}”`, en: `Change to "${expected}"` },
-              edits: [{ start: item.numberStart, end: item.numberEnd, newText: formatEnumerationNumber(run.family, f.expected) }],
-              safe: true,
-              preferred: true,
-            },
-          ],
+          fixes: keeps ? [{ title: { zh: `改为“${expected}”`, en: `Change to "${expected}"` }, edits: [edit], safe: true, preferred: true }] : [],
         });
       }
     }

@@ -1,7 +1,7 @@
 // numbering-sequence: gaps, repeats, out-of-order numbers and bad starts among sibling headings.
 
 import type { DocumentModel, Heading } from "../model/document";
-import { formatMarker, formatMarkerNumber } from "../model/numbering";
+import { formatMarker, formatMarkerNumber, rewriteKeepsMarker } from "../model/numbering";
 import { defineRule, type Fix, type TextEdit } from "../engine/rule";
 import { checkSequence, sequenceMessage } from "./sequence";
 import { headingRuns, type HeadingRun } from "./heading-runs";
@@ -23,14 +23,16 @@ export default defineRule({
       const renumber = renumberRunEdits(run, model);
       for (const f of findings) {
         const h = run.items[f.index];
-        const fixes: Fix[] = [
-          {
+        const edit = numberEdit(h, f.expected, model);
+        const fixes: Fix[] = [];
+        if (edit) {
+          fixes.push({
             title: { zh: `将序号改为“${display(h, f.expected, model)}”`, en: `Change the number to "${display(h, f.expected, model)}"` },
-            edits: [numberEdit(h, f.expected, model)],
+            edits: [edit],
             safe: true,
             preferred: true,
-          },
-        ];
+          });
+        }
         if (renumber.length > 1) {
           fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: renumber, safe: false });
         }
@@ -50,17 +52,22 @@ function display(h: Heading, value: number, model: DocumentModel): string {
   return formatMarker(h.family, value, h.marker.open, h.marker.close, digits);
 }
 
-function numberEdit(h: Heading, value: number, model: DocumentModel): TextEdit {
+/** The edit writing `value` into the heading's number; undefined when the result would no longer read as that heading. */
+function numberEdit(h: Heading, value: number, model: DocumentModel): TextEdit | undefined {
   const current = model.text.slice(h.marker.numberStart, h.marker.numberEnd);
   const digits = /^\d+$/.test(current);
-  return { start: h.marker.numberStart, end: h.marker.numberEnd, newText: formatMarkerNumber(h.family, value, digits) };
+  const edit = { start: h.marker.numberStart, end: h.marker.numberEnd, newText: formatMarkerNumber(h.family, value, digits) };
+  const line = model.lines[h.line];
+  const relative = { start: edit.start - line.start, end: edit.end - line.start, newText: edit.newText };
+  return rewriteKeepsMarker(line.text, h.marker.start - line.start, [relative], h.family, value) ? edit : undefined;
 }
 
 function renumberRunEdits(run: HeadingRun, model: DocumentModel): TextEdit[] {
   const edits: TextEdit[] = [];
   let value = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
   for (const h of run.items) {
-    if (h.value !== value) edits.push(numberEdit(h, value, model));
+    const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
+    if (edit) edits.push(edit);
     value++;
   }
   return edits;
@@ -75,7 +82,8 @@ export function renumberDocumentEdits(model: DocumentModel): TextEdit[] {
     let value = 1;
     if (run.continues) value = (renumberedLast.get(run.continues) ?? run.continuesFrom ?? 0) + 1;
     for (const h of run.items) {
-      if (h.value !== value) edits.push(numberEdit(h, value, model));
+      const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
+      if (edit) edits.push(edit);
       value++;
     }
     renumberedLast.set(run, value - 1);

@@ -1,7 +1,7 @@
 // numbering-style: one heading level written in more than one style within a document.
 
 import { standardLevel, type Heading, type MarkerFamily } from "../model/document";
-import { formatMarkerNumber, STANDARD_STYLE } from "../model/numbering";
+import { formatMarkerNumber, rewriteKeepsMarker, STANDARD_STYLE } from "../model/numbering";
 import { defineRule, type Message, type TextEdit } from "../engine/rule";
 
 const LEVEL_NAME: Record<number, Message> = {
@@ -48,6 +48,11 @@ export default defineRule({
       for (const h of list) {
         if (h.marker.open === expected.open && h.marker.close === expected.close) continue;
         const actual = model.text.slice(h.marker.start, h.marker.end);
+        const edits = styleEdits(h, expected.open, expected.close);
+        // "1、5亿元" restyled to "1.5亿元" would read as a decimal: report it, offer no fix.
+        const line = model.lines[h.line];
+        const relative = edits.map((e) => ({ start: e.start - line.start, end: e.end - line.start, newText: e.newText }));
+        const safe = rewriteKeepsMarker(line.text, h.marker.start - line.start, relative, h.family, h.value);
         const fixed = expected.open + model.text.slice(h.marker.numberStart, h.marker.numberEnd) + expected.close;
         const message: Message =
           context.options.enforce === "standard"
@@ -57,14 +62,16 @@ export default defineRule({
           start: h.marker.start,
           end: h.marker.end,
           message,
-          fixes: [
-            {
-              title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
-              edits: styleEdits(h, expected.open, expected.close),
-              safe: true,
-              preferred: true,
-            },
-          ],
+          fixes: safe
+            ? [
+                {
+                  title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+                  edits,
+                  safe: true,
+                  preferred: true,
+                },
+              ]
+            : [],
         });
       }
     }
