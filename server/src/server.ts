@@ -21,6 +21,7 @@ import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KI
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
+import { lintInSlices, warmLineCache, type SliceStats } from "./engine/slices";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +34,10 @@ const lineCaches = new Map<string, LineFactsCache>();
 const timers = new Map<string, NodeJS.Timeout>();
 const findingCounts = new Map<string, number>();
 const loggedRuleErrors = new Set<string>();
+/** GONGWEN_TIMING=1: report each check's compute time in a `$/gongwen/timing` notification (the benchmark reads it). */
+const reportTiming = process.env.GONGWEN_TIMING === "1";
+/** Documents larger than this are analysed in slices, yielding to other requests between them. */
+const SLICED_FROM_CHARS = 100_000;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
@@ -70,15 +75,19 @@ function languageFor(settings: Settings): Language {
   return languageOf(settings.locale && settings.locale !== "auto" ? settings.locale : clientLocale);
 }
 
+function lineCacheOf(uri: string): LineFactsCache {
+  let cache = lineCaches.get(uri);
+  if (!cache) {
+    cache = new LineFactsCache();
+    lineCaches.set(uri, cache);
+  }
+  return cache;
+}
+
 function modelOf(document: TextDocument): DocumentModel {
   const cached = models.get(document.uri);
   if (cached && cached.version === document.version) return cached;
-  let cache = lineCaches.get(document.uri);
-  if (!cache) {
-    cache = new LineFactsCache();
-    lineCaches.set(document.uri, cache);
-  }
-  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: document.languageId }, cache);
+  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: document.languageId }, lineCacheOf(document.uri));
   models.set(document.uri, model);
   return model;
 }
@@ -113,11 +122,40 @@ async function validate(uri: string, version: number): Promise<void> {
     await connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  const model = modelOf(current);
-  const problems: Problem[] = lint(model, settings.lint, { onRuleError: logRuleError });
+  const started = performance.now();
+  const stats: SliceStats = { busyMs: 0, yields: 0 };
+  const isStale = () => documents.get(uri)?.version !== version;
+  let model: DocumentModel;
+  let problems: Problem[] | undefined;
+  let parseMs: number;
+  if (current.getText().length < SLICED_FROM_CHARS) {
+    model = modelOf(current);
+    parseMs = performance.now() - started;
+    problems = lint(model, settings.lint, { onRuleError: logRuleError });
+    stats.busyMs = performance.now() - started;
+  } else {
+    // Big documents: lines first (into the per-document line cache), then the rules, each in
+    // slices; a newer version abandons this run at the next slice (its own run publishes).
+    const markdown = current.languageId === "markdown";
+    if (!models.has(uri) || models.get(uri)!.version !== version) {
+      if (!(await warmLineCache(current.getText(), markdown, lineCacheOf(uri), { isStale }, stats))) return;
+    }
+    const parseStarted = performance.now();
+    model = modelOf(current);
+    parseMs = stats.busyMs + performance.now() - parseStarted;
+    stats.busyMs = parseMs;
+    problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
+    if (problems === undefined || isStale()) return;
+  }
+  const lintDone = performance.now();
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  await connection.sendDiagnostics({ uri, version, diagnostics: problems.map((p) => toDiagnostic(model, p, language)) });
+  const diagnostics = problems.map((p) => toDiagnostic(model, p, language));
+  const computeMs = stats.busyMs + performance.now() - lintDone;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+  if (reportTiming) {
+    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
+  }
 }
 
 function logRuleError(ruleId: string, error: unknown): void {

@@ -4,6 +4,7 @@
 import type { DocumentModel } from "../model/document";
 import { RULES } from "../rules";
 import type { Problem, Rule, Severity } from "./rule";
+import { applySuppressions } from "./suppress";
 
 export type RuleSeverity = Severity | "off";
 
@@ -70,5 +71,6 @@ export function lint(model: DocumentModel, config: LintConfig = {}, options: Lin
     if (options.timings) options.timings.set(rule.id, (options.timings.get(rule.id) ?? 0) + performance.now() - started);
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return problems;
+  // Suppression comments are honoured here, once, so every caller (server, CLI, fix-all) agrees.
+  return applySuppressions(model, problems);
 }

@@ -2,7 +2,7 @@
 // and re-used across document versions (an edit re-analyses only the lines it touched).
 
 import { matchHeadingMarker, scanEnumerations, type EnumerationMatch, type MarkerMatch } from "./numbering";
-import { endsWithTerminalPunctuation, foldWidth, isBlankCode, isCjkCode } from "./text";
+import { endsWithTerminalPunctuation, isBlankCode, isCjkCode } from "./text";
 
 export interface LineFacts {
   /** Offsets relative to the line text. */
@@ -33,16 +33,44 @@ export interface LineFacts {
 
 const TITLE_KEYWORDS = /计划|总结|方案|报告|意见|要点|安排|规划|通知|讲话|汇报|办法|细则|纪要|决定|思路|打算|述职|发言|提纲|公告|通报|请示|批复|汇编|制度|规定|章程|说明|倡议书|公开信|简报|决议/;
 const DATE_LINE = /^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)$/;
+const WHITE = /\s/;
 const TOC_PAGE_NUMBER = /(?:[\t ]+|[.·…．\-—_]{2,}\s*|(?<=[\u4e00-\u9fff）)」”》]))(\d{1,4})\s*$/;
 
 /** Removes what two copies of a paragraph may differ in without being different: blanks, punctuation, width. */
-export function normalizeForComparison(text: string): string {
-  const folded = foldWidth(text).toLowerCase();
-  let out = "";
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || isCjkCode(c) || (c >= 0xd800 && c <= 0xdfff)) out += folded[i];
+export function normalizeForComparison(text: string, from = 0, to = text.length): string {
+  // One pass into a scratch buffer: the same result as foldWidth + toLowerCase + filtering,
+  // without building three intermediate strings per line (the parse's main garbage).
+  if (scratch.length < to - from) scratch = new Uint16Array(Math.max(to - from, scratch.length * 2));
+  const buf = scratch;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII variants
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) buf[n++] = c;
+    } else if (isCjkCode(c)) buf[n++] = c;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // Astral letters have lower-case forms too (Deseret …): keep what toLowerCase gives.
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const lower = text.slice(i, i + 2).toLowerCase();
+        for (let k = 0; k < lower.length; k++) buf[n++] = lower.charCodeAt(k);
+        i++;
+      } else buf[n++] = c;
+    } else if (c === 0x130) buf[n++] = 0x69; // "İ".toLowerCase() starts with "i"
+    else if (c === 0x212a) buf[n++] = 0x6b; // the Kelvin sign lower-cases to "k"
   }
+  return codesToString(buf, n);
+}
+
+let scratch = new Uint16Array(1024);
+
+function codesToString(buf: Uint16Array, n: number): string {
+  if (n === 0) return "";
+  if (n <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let out = "";
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
   return out;
 }
 
@@ -86,7 +114,8 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   };
   if (start === end) return facts;
 
-  const compact = text.slice(start, end).replace(/[\s\u3000]+/g, "");
+  // Only short lines (titles, dates) and a "目录" caption need the blank-free form.
+  const compact = visibleLength <= 60 || text.includes("目", start) ? text.slice(start, end).replace(/[\s\u3000]+/g, "") : "";
   facts.tocCaption = compact === "目录" || compact === "目次" || compact === "目錄";
   // Table rows (several tab-separated cells) are not headings, whatever they start with.
   const tabCells = countChar(text, "\t", start, end);
@@ -114,7 +143,11 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   }
   facts.enumerations = scanEnumerations(text, bodyStart, marker ? bodyStart : start);
 
-  const tocMatch = TOC_PAGE_NUMBER.exec(text.slice(start, end));
+  // The page-number pattern is costly to try at every position: only lines ending in a digit can match.
+  let last = end - 1;
+  while (last > start && WHITE.test(text[last])) last--;
+  const lastCode = text.charCodeAt(last);
+  const tocMatch = lastCode >= 0x30 && lastCode <= 0x39 ? TOC_PAGE_NUMBER.exec(text.slice(start, end)) : null;
   if (tocMatch && tocMatch.index > 0) {
     const entry = normalizeForComparison(stripLeadingMarker(text.slice(start, start + tocMatch.index)));
     if (entry.length >= 2) facts.tocEntry = entry;
@@ -127,7 +160,7 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
       facts.titleKeyword = TITLE_KEYWORDS.test(content);
     }
   }
-  facts.normalized = normalizeForComparison(marker ? text.slice(marker.end, end) : text.slice(start, end));
+  facts.normalized = normalizeForComparison(text, marker ? Math.min(marker.end, end) : start, end);
   return facts;
 }
 

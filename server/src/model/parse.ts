@@ -16,14 +16,21 @@ export interface ParseInput {
 export class LineFactsCache {
   private map = new Map<string, LineFacts>();
   private previous = new Map<string, LineFacts>();
+  /** The mode the entries were made for; a switch (plain text ↔ Markdown) starts afresh. */
+  private markdown: boolean | undefined;
   constructor(private readonly limit = 200_000) {}
   get(text: string, markdown: boolean): LineFacts {
-    const key = markdown ? "m" + text : "p" + text;
-    let facts = this.map.get(key);
+    // Keyed by the line text itself: a prefixed key would copy every line on every parse.
+    if (markdown !== this.markdown) {
+      this.markdown = markdown;
+      this.map = new Map();
+      this.previous = new Map();
+    }
+    let facts = this.map.get(text);
     if (facts === undefined) {
-      facts = this.previous.get(key);
+      facts = this.previous.get(text);
       if (facts === undefined) facts = analyzeLine(text, true);
-      this.map.set(key, facts);
+      this.map.set(text, facts);
       // Two generations: lines unused for a whole generation are dropped.
       if (this.map.size > this.limit) {
         this.previous = this.map;
@@ -202,7 +209,12 @@ function findDocuments(lines: Line[], facts: LineFacts[], tocs: TableOfContents[
     else if (pending.size > 0 && afterToc(i) && (pending.get(f.normalized) ?? 0) > 0) {
       isTitle = true;
       pending.set(f.normalized, pending.get(f.normalized)! - 1);
-    } else if (f.titleKeyword && before && after && !isLastContent(lines, i) && numberingRestartsAfter(lines, facts, i)) isTitle = true;
+    } else if (f.titleKeyword && !isLastContent(lines, i)) {
+      // Between blank lines a keyword title needs only fresh numbering after it (or none);
+      // run into the text, it needs a heading numbered one to follow.
+      const after1 = numberingAfter(lines, facts, i);
+      isTitle = before && after ? after1 !== "continues" : after1 === "restarts";
+    }
     else if (f.markdownPrefix && /^\s*#\s/.test(line.text)) isTitle = true;
     if (isTitle) {
       line.kind = "title";
@@ -240,13 +252,13 @@ function isBlankish(line: Line): boolean {
  * A title found only by its shape must open fresh numbering: "重点工作安排" standing alone
  * between "一、" and "二、" is a part of that document, not a new one.
  */
-function numberingRestartsAfter(lines: Line[], facts: LineFacts[], i: number): boolean {
+function numberingAfter(lines: Line[], facts: LineFacts[], i: number): "restarts" | "continues" | "none" {
   for (let j = i + 1; j < lines.length; j++) {
     const m = facts[j].marker;
-    if (lines[j].kind === "heading" && m) return m.value === 1;
-    if (facts[j].titleKeyword && lines[j - 1].kind === "blank") return true;
+    if (lines[j].kind === "heading" && m) return m.value === 1 ? "restarts" : "continues";
+    if (facts[j].titleKeyword && lines[j - 1].kind === "blank") return "none";
   }
-  return true;
+  return "none";
 }
 
 function isLastContent(lines: Line[], i: number): boolean {

@@ -32,7 +32,7 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
   for (const h of model.headings) {
     const key = `${h.document}|${h.parent}|${h.family}|${h.rank}`;
     let run = open.get(key);
-    if (run && h.value === 1 && h.parent === -1 && run.items[run.items.length - 1].value >= 1 && isPartBreak(model, h.line)) run = undefined;
+    if (run && h.value === 1 && run.items.length > 0 && isPartBreak(model, h.line, run.items[run.items.length - 1].line)) run = undefined;
     if (!run) {
       run = { items: [], document: h.document, parent: h.parent, family: h.family, rank: h.rank };
       open.set(key, run);
@@ -77,20 +77,27 @@ function lastValue(run: HeadingRun): number {
 }
 
 /**
- * Top-level numbering may start again after a part title this model did not take for a
- * document title ("2024年工作计划" standing alone) or after a wide blank gap.
+ * Numbering may start again after an unnumbered title or part heading this model did not
+ * take for a document title ("2024年工作计划" standing alone, a sign-off and the next
+ * document's title) or after a wide blank gap, between the previous heading and this one.
  */
-function isPartBreak(model: DocumentModel, line: number): boolean {
+function isPartBreak(model: DocumentModel, line: number, previousLine: number): boolean {
   let blanks = 0;
-  for (let i = line - 1; i >= 0; i--) {
+  for (let i = line - 1; i > previousLine; i--) {
     const l = model.lines[i];
-    if (l.kind === "blank") { blanks++; continue; }
-    if (blanks >= 2) return true;
-    if (l.kind !== "body") return false;
-    const content = model.text.slice(l.contentStart, l.contentEnd);
-    let visible = 0;
-    for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
-    return visible <= 40 && !/[。；，！？：:;,.!?]$/.test(content) && !/[。；！？]/.test(content);
+    if (l.kind === "blank") {
+      if (++blanks >= 2) return true;
+      continue;
+    }
+    blanks = 0;
+    if (l.kind === "title" || l.kind === "toc-caption") return true;
+    if (l.kind === "body" && isTitleShaped(model.text.slice(l.contentStart, l.contentEnd))) return true;
   }
   return false;
+}
+
+function isTitleShaped(content: string): boolean {
+  let visible = 0;
+  for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
+  return visible >= 2 && visible <= 40 && !/[。；，！？：:;,!?、]/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
 }

@@ -1,0 +1,174 @@
+// Checks one document for the CLI: decode, parse, lint, optionally fix; returns plain data
+// (1-based lines, columns in code points) so results can cross a worker boundary.
+
+import { readFile, writeFile } from "node:fs/promises";
+import { LineFactsCache, parseDocument } from "../model/parse";
+import type { DocumentModel } from "../model/document";
+import { containsChinese } from "../model/text";
+import { lint, type LintConfig } from "../engine/lint";
+import { fixAll } from "../engine/fixes";
+import type { Message, Problem, Severity } from "../engine/rule";
+import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
+import { languageOfPath } from "./files";
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: Message;
+  start: Point;
+  end: Point;
+  /** A safe fix exists (what --fix applies). */
+  fixable: boolean;
+  /** The first fix's edits, for SARIF. */
+  fix?: { title: Message; edits: Array<{ start: Point; end: Point; newText: string }> };
+  related: Array<{ path?: string; start: Point; end: Point; message: Message }>;
+}
+
+/** A paragraph's fingerprint for cross-file duplicate detection. */
+export interface ParagraphInfo {
+  normalized: string;
+  start: Point;
+  end: Point;
+}
+
+export interface FileResult {
+  path: string;
+  encoding?: string;
+  findings: Finding[];
+  /** Problems fixed by --fix (0 without it). */
+  fixed: number;
+  /** The fixed text, for standard input (files are written in place). */
+  fixedText?: string;
+  /** Reading, decoding or writing failed: one line, the batch goes on. */
+  error?: string;
+  paragraphs?: ParagraphInfo[];
+}
+
+export interface CheckRequest {
+  path: string;
+  lint: LintConfig;
+  fix: boolean;
+  /** Collect paragraphs for --cross-file-duplicates. */
+  paragraphs: boolean;
+  /** Standard input's text; the file is read when absent. */
+  text?: string;
+}
+
+/** Offset → 1-based line and column, columns in code points (a surrogate pair is one character). */
+export function pointAt(model: DocumentModel, offset: number): Point {
+  const lines = model.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const line = lines[lo];
+  const to = Math.min(offset, line.end);
+  let column = 1;
+  for (let i = line.start; i < to; i++) {
+    const c = model.text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > line.start) {
+      const p = model.text.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) continue;
+    }
+    column++;
+  }
+  return { line: lo + 1, column };
+}
+
+function toFinding(model: DocumentModel, p: Problem): Finding {
+  const fix = p.fixes[0];
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    start: pointAt(model, p.start),
+    end: pointAt(model, p.end),
+    fixable: p.fixes.some((f) => f.safe),
+    fix: fix && { title: fix.title, edits: fix.edits.map((e) => ({ start: pointAt(model, e.start), end: pointAt(model, e.end), newText: e.newText })) },
+    related: (p.related ?? []).map((r) =>
+      r.uri && r.uri !== model.uri
+        ? { path: r.uri, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, message: r.message }
+        : { start: pointAt(model, r.start), end: pointAt(model, r.end), message: r.message },
+    ),
+  };
+}
+
+/** Line analysis shared by the documents of a batch: archives repeat many lines (headings, boilerplate). */
+const lineCache = new LineFactsCache();
+
+/** Whether the document is one we check: as in the editor, plain text and Markdown only when they hold Chinese. */
+function isChecked(text: string, languageId: string): boolean {
+  return languageId === "gongwen" || containsChinese(text);
+}
+
+/** Lints (and fixes) a decoded text. Rule crashes are reported on stderr by the caller's handler. */
+export function checkText(text: string, request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Omit<FileResult, "path"> & { text: string } {
+  const languageId = languageOfPath(request.path);
+  if (!isChecked(text, languageId)) return { findings: [], fixed: 0, text };
+  let model = parseDocument({ text, uri: request.path, languageId }, lineCache);
+  let fixed = 0;
+  let out = text;
+  if (request.fix) {
+    const result = fixAll(model, request.lint);
+    if (result.text !== text) {
+      fixed = result.fixed;
+      out = result.text;
+      model = parseDocument({ text: out, uri: request.path, languageId }, lineCache);
+    }
+  }
+  const problems = lint(model, request.lint, { onRuleError });
+  const paragraphs = request.paragraphs
+    ? model.paragraphs.filter((p) => p.heading < 0 && p.normalized !== "").map((p) => ({ normalized: p.normalized, start: pointAt(model, p.start), end: pointAt(model, p.end) }))
+    : undefined;
+  return { findings: problems.map((p) => toFinding(model, p)), fixed, text: out, paragraphs };
+}
+
+/** Reads, checks and (with fix) rewrites one file in its own encoding. Never throws. */
+export async function checkFile(request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
+  let decoded: Decoded;
+  try {
+    decoded = request.text !== undefined ? { text: request.text.replace(/^\ufeff/, ""), encoding: "utf8", bom: false } : decode(await readFile(request.path));
+  } catch (error) {
+    return { path: request.path, findings: [], fixed: 0, error: describe(error) };
+  }
+  let result: ReturnType<typeof checkText>;
+  try {
+    result = checkText(decoded.text, request, onRuleError);
+  } catch (error) {
+    // The engine isolates rules; this is a parser failure, reported like an unreadable file.
+    return { path: request.path, encoding: encodingLabel(decoded), findings: [], fixed: 0, error: `internal error: ${describe(error)}` };
+  }
+  const { text, ...rest } = result;
+  const report: FileResult = { path: request.path, encoding: encodingLabel(decoded), ...rest };
+  if (request.fix && text !== decoded.text) {
+    if (request.text !== undefined) report.fixedText = text;
+    else {
+      try {
+        await writeFile(request.path, encode(text, decoded));
+      } catch (error) {
+        report.error = `cannot write the fixes: ${describe(error)}`;
+      }
+    }
+  }
+  return report;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DecodeError) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e.code === "string") {
+    if (e.code === "ENOENT") return "no such file";
+    if (e.code === "EACCES" || e.code === "EPERM") return "permission denied";
+    if (e.code === "EISDIR") return "is a folder";
+    return e.code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,88 @@
+// Work on big documents in slices: the per-line analysis and then the rules run in pieces of
+// a few milliseconds with a turn of the event loop between them, so a language server keeps
+// answering (outline, folding, completion) while a 10 MB document is checked, and work for a
+// version that has been superseded stops at the next slice instead of running to the end.
+
+import type { DocumentModel } from "../model/document";
+import type { LineFactsCache } from "../model/parse";
+import type { Problem } from "./rule";
+import { lint, type LintConfig, type LintOptions } from "./lint";
+import { RULES } from "../rules";
+
+export interface SliceOptions {
+  /** True once the work is no longer wanted (a newer version arrived, the document closed). */
+  isStale(): boolean;
+  /** Longest stretch of work between two yields, in milliseconds. */
+  sliceMs?: number;
+}
+
+export interface SliceStats {
+  /** Time spent working (excluding the turns given to other events). */
+  busyMs: number;
+  /** How many times the event loop was given a turn. */
+  yields: number;
+}
+
+const DEFAULT_SLICE_MS = 8;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Analyses every line of `text` into `cache` (the same line split as parseDocument), yielding
+ * between slices. Afterwards parseDocument finds every line cached and only runs the cheap
+ * document-wide passes. Returns false when the work became stale and was abandoned.
+ */
+export async function warmLineCache(text: string, markdown: boolean, cache: LineFactsCache, options: SliceOptions, stats: SliceStats): Promise<boolean> {
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const n = text.length;
+  let start = 0;
+  let nextLf = text.indexOf("\n");
+  let nextCr = text.indexOf("\r");
+  let sliceStart = performance.now();
+  let counter = 0;
+  for (;;) {
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf("\n", start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf("\r", start);
+    const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+    cache.get(text.slice(start, end), markdown);
+    if (end >= n) break;
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    // Reading the clock costs more than a cached line: look every 64 lines.
+    if ((++counter & 63) === 0 && performance.now() - sliceStart >= sliceMs) {
+      stats.busyMs += performance.now() - sliceStart;
+      stats.yields++;
+      await yieldToEventLoop();
+      if (options.isStale()) return false;
+      sliceStart = performance.now();
+    }
+  }
+  stats.busyMs += performance.now() - sliceStart;
+  return true;
+}
+
+/**
+ * lint() one rule at a time with a yield between rules; the same problems in the same order
+ * as a single lint() call. Returns undefined when the work became stale and was abandoned.
+ */
+export async function lintInSlices(model: DocumentModel, config: LintConfig, lintOptions: LintOptions, options: SliceOptions, stats: SliceStats): Promise<Problem[] | undefined> {
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const problems: Problem[] = [];
+  let sliceStart = performance.now();
+  for (const rule of RULES) {
+    if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
+    problems.push(...lint(model, config, { ...lintOptions, only: [rule.id] }));
+    if (performance.now() - sliceStart >= sliceMs) {
+      stats.busyMs += performance.now() - sliceStart;
+      stats.yields++;
+      await yieldToEventLoop();
+      if (options.isStale()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+  stats.busyMs += performance.now() - sliceStart;
+  // lint()'s own order: by position, then rule id (a stable sort keeps each rule's order).
+  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return problems;
+}

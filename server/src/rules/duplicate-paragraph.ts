@@ -1,0 +1,126 @@
+// duplicate-paragraph: a paragraph repeated, exactly or nearly, later in the text; the later
+// copy is flagged with the first occurrence as related information and delete quick fixes.
+
+import type { DocumentModel, Paragraph } from "../model/document";
+import { defineRule, type Fix, type TextEdit } from "../engine/rule";
+import { findDuplicates, paragraphItems, type DuplicateMatch } from "./duplicates";
+
+export default defineRule({
+  id: "duplicate-paragraph",
+  meta: {
+    description: { zh: "同一段落不应重复出现（含仅改动个别字的近似重复）", en: "A paragraph should not appear twice, nor nearly twice with a few characters changed" },
+    severity: "warning",
+    fixable: true,
+    tags: ["duplicate", "copy-paste"],
+  },
+  defaultOptions: { minLength: 20, similarity: 0.9 },
+  check(model, context) {
+    const matches = findDuplicates(paragraphItems(model), context.options);
+    if (matches.length === 0) return;
+    const byParagraph = new Map<number, DuplicateMatch>();
+    for (const m of matches) byParagraph.set(m.item, m);
+    const runs = repeatedRuns(model, byParagraph);
+
+    for (const m of matches) {
+      const copy = model.paragraphs[m.item];
+      const first = model.paragraphs[m.first];
+      const firstLine = first.startLine + 1;
+      const percent = Math.floor(m.similarity * 100);
+      const message = m.exact
+        ? { zh: `段落重复：与第${firstLine}行的段落相同`, en: `Duplicated paragraph: same as the paragraph on line ${firstLine}` }
+        : { zh: `段落近似重复：与第${firstLine}行的段落相似度${percent}%`, en: `Nearly duplicated paragraph: ${percent}% similar to the paragraph on line ${firstLine}` };
+      const fixes: Fix[] = [
+        {
+          title: { zh: "删除此重复段落", en: "Delete this repeated paragraph" },
+          edits: [deleteLines(model, copy.startLine, copy.endLine)],
+          // Deleting text is the user's decision: never part of fix-all.
+          safe: false,
+          preferred: m.exact,
+        },
+      ];
+      const run = runs.get(m.item);
+      if (run) {
+        const [from, to] = run;
+        fixes.push({
+          title: { zh: `删除重复的整段内容（第${model.paragraphs[from].startLine + 1}至${model.paragraphs[to].endLine + 1}行）`, en: `Delete the whole repeated passage (lines ${model.paragraphs[from].startLine + 1}–${model.paragraphs[to].endLine + 1})` },
+          edits: [deleteLines(model, model.paragraphs[from].startLine, model.paragraphs[to].endLine)],
+          safe: false,
+        });
+      }
+      context.report({
+        start: copy.start,
+        end: copy.end,
+        message,
+        fixes,
+        related: [{ start: first.start, end: first.end, message: { zh: `首次出现（第${firstLine}行）`, en: `First occurrence (line ${firstLine})` } }],
+      });
+    }
+  },
+});
+
+/**
+ * Runs of consecutive later paragraphs that repeat a run of consecutive earlier ones, in the
+ * same order: a copied passage. Short paragraphs (headings) inside or leading such a run are
+ * included when their text equals the corresponding earlier paragraph. Maps every flagged
+ * paragraph of a run of two or more repeats to the run's [first, last] paragraph.
+ */
+function repeatedRuns(model: DocumentModel, byParagraph: Map<number, DuplicateMatch>): Map<number, [number, number]> {
+  const result = new Map<number, [number, number]>();
+  const paragraphs = model.paragraphs;
+  const counterpart = (later: number, earlier: number): boolean => {
+    const m = byParagraph.get(later);
+    if (m) return m.first === earlier;
+    // An unflagged short paragraph (a heading) copied along with its section.
+    return paragraphs[later].normalized.length > 0 && paragraphs[later].normalized === paragraphs[earlier].normalized;
+  };
+  let i = 0;
+  while (i < paragraphs.length) {
+    const m = byParagraph.get(i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const offset = i - m.first;
+    let start = i;
+    // Headings copied with the passage lead it.
+    while (start - 1 - offset >= 0 && !byParagraph.has(start - 1) && counterpart(start - 1, start - 1 - offset) && sameDocument(paragraphs, start - 1, start)) start--;
+    let end = i;
+    let flagged = 1;
+    // The earlier run must end before the later one starts.
+    while (end + 1 < paragraphs.length && end + 1 - offset < start && counterpart(end + 1, end + 1 - offset) && sameDocument(paragraphs, end, end + 1)) {
+      end++;
+      if (byParagraph.has(end)) flagged++;
+    }
+    // Trailing unflagged paragraphs are not part of the run.
+    while (end > i && !byParagraph.has(end)) end--;
+    if (flagged >= 2) for (let k = start; k <= end; k++) if (byParagraph.has(k)) result.set(k, [start, end]);
+    i = end + 1;
+  }
+  return result;
+}
+
+function sameDocument(paragraphs: readonly Paragraph[], a: number, b: number): boolean {
+  return paragraphs[a].document === paragraphs[b].document;
+}
+
+/**
+ * Deletes whole lines with their line break. When the lines stand between blank lines, one of
+ * the surrounding blank lines goes too, so the paragraph spacing stays as it was.
+ */
+export function deleteLines(model: DocumentModel, startLine: number, endLine: number): TextEdit {
+  const lines = model.lines;
+  const first = lines[startLine];
+  const last = lines[endLine];
+  if (last.breakEnd > last.end) {
+    let end = last.breakEnd;
+    const before = startLine === 0 || lines[startLine - 1].kind === "blank";
+    const after = endLine + 1 < lines.length && lines[endLine + 1].kind === "blank";
+    if (before && after && lines[endLine + 1].breakEnd > lines[endLine + 1].end) end = lines[endLine + 1].breakEnd;
+    return { start: first.start, end, newText: "" };
+  }
+  // The last line of the text: remove the break before it instead (and a blank line before).
+  if (startLine === 0) return { start: 0, end: last.end, newText: "" };
+  let start = lines[startLine - 1].end;
+  if (lines[startLine - 1].kind === "blank" && startLine >= 2) start = lines[startLine - 2].end;
+  return { start, end: last.end, newText: "" };
+}

@@ -1,0 +1,289 @@
+// Duplicate paragraph detection, reusable across documents: exact repeats by hashing, near
+// repeats by character shingles + one-permutation MinHash + LSH banding, confirmed by a
+// bounded edit distance. Time grows linearly with the text (every per-item cost is capped).
+
+import type { DocumentModel } from "../model/document";
+import { isBlankCode } from "../model/text";
+
+/** One paragraph to compare; items are given in reading order (earlier first). */
+export interface DuplicateItem {
+  /** Which document the item comes from (an index of the caller's choosing). */
+  source: number;
+  /** Normalised text (Paragraph.normalized): what is compared. */
+  text: string;
+  /** Visible characters (no blanks) of the original paragraph, checked against minLength. */
+  length: number;
+  /** False: only exact repeats count (headings and titles legitimately share wording). */
+  near?: boolean;
+  /** When set, the item only repeats earlier items of the same scope (e.g. its own document). */
+  scope?: number;
+}
+
+export interface DuplicateOptions {
+  /** Items with fewer visible characters are never reported nor matched (default 20). */
+  minLength: number;
+  /** Least similarity, 1 - editDistance / longerLength, of a near repeat (default 0.9). */
+  similarity: number;
+}
+
+export interface DuplicateMatch {
+  /** Index (into the given items) of the later copy. */
+  item: number;
+  /** Index of the earliest earlier item it repeats. */
+  first: number;
+  /** 1 for an exact repeat (after normalisation). */
+  similarity: number;
+  exact: boolean;
+}
+
+export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = { minLength: 20, similarity: 0.9 };
+
+// Sketch geometry: 32 one-permutation bins read as 16 bands of 2 rows. Two rows per band keep
+// the recall high for the Jaccard (~0.35 and up) that a 90 % edit similarity leaves after
+// scattered edits; the full-sketch agreement then filters random band collisions cheaply.
+const SHINGLE = 3;
+const BINS = 32;
+const ROWS = 2;
+const BANDS = BINS / ROWS;
+const EMPTY = 0xffffffff;
+/** Least number of equal bins (of 32) before an edit distance is computed. */
+const MIN_EQUAL_BINS = 4;
+/** Caps that keep the work per item constant whatever the text. */
+const MAX_BUCKET = 24;
+const MAX_VERIFY = 12;
+/** Near repeats are looked for only among items up to this long (longer ones: exact only). */
+const MAX_NEAR_LENGTH = 20_000;
+
+/** Normalises options given by a user: out-of-range values fall back to the defaults. */
+export function duplicateOptions(given: Partial<DuplicateOptions> | undefined): DuplicateOptions {
+  const minLength = typeof given?.minLength === "number" && Number.isFinite(given.minLength) && given.minLength >= 1 ? Math.floor(given.minLength) : DEFAULT_DUPLICATE_OPTIONS.minLength;
+  const similarity = typeof given?.similarity === "number" && given.similarity >= 0.5 && given.similarity <= 1 ? given.similarity : DEFAULT_DUPLICATE_OPTIONS.similarity;
+  return { minLength, similarity };
+}
+
+/**
+ * Finds later copies of earlier items. Each reported item points at the earliest earlier item
+ * it repeats exactly, or else the earliest confirmed near repeat among its LSH candidates.
+ */
+export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>): DuplicateMatch[] {
+  const options = duplicateOptions(given);
+  const matches: DuplicateMatch[] = [];
+  const exact = new Map<string, number>();
+  const near = options.similarity < 1;
+  const buckets = new Map<number, number[]>();
+  const sketches: Array<Uint32Array | undefined> = [];
+  const hits = new Map<number, number>();
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    sketches.push(undefined);
+    if (item.length < options.minLength || item.text.length === 0) continue;
+    const key = item.scope === undefined ? item.text : `${item.scope}\u0000${item.text}`;
+    const seen = exact.get(key);
+    if (seen !== undefined) {
+      matches.push({ item: i, first: seen, similarity: 1, exact: true });
+      continue;
+    }
+    exact.set(key, i);
+    if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
+
+    const sketch = sketchOf(item.text);
+    sketches[i] = sketch;
+    const keys = bandKeys(sketch);
+    hits.clear();
+    for (const key of keys) {
+      const bucket = buckets.get(key);
+      if (bucket) for (const j of bucket) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    let found: DuplicateMatch | undefined;
+    if (hits.size > 0) {
+      const candidates: Array<[number, number]> = [];
+      for (const [j, count] of hits) {
+        const equal = equalBins(sketch, sketches[j]!);
+        if (equal >= MIN_EQUAL_BINS) candidates.push([j, equal * 64 + count]);
+      }
+      // The most similar sketches first, then the earliest of the confirmed ones is reported.
+      candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const verified: Array<[number, number]> = [];
+      for (let c = 0; c < candidates.length && c < MAX_VERIFY; c++) {
+        const j = candidates[c][0];
+        if (items[j].scope !== item.scope || numbersOnlyDiffer(items[j].text, item.text)) continue;
+        const s = similarityAtLeast(items[j].text, item.text, options.similarity);
+        if (s !== undefined) verified.push([j, s]);
+      }
+      if (verified.length > 0) {
+        verified.sort((a, b) => a[0] - b[0]);
+        found = { item: i, first: verified[0][0], similarity: verified[0][1], exact: false };
+      }
+    }
+    if (found) {
+      matches.push(found);
+      // A copy adds nothing new to compare against: the first occurrence already stands for it.
+      continue;
+    }
+    for (const key of keys) {
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = []));
+      if (bucket.length < MAX_BUCKET) bucket.push(i);
+    }
+  }
+  return matches;
+}
+
+/**
+ * The paragraphs of a model as duplicate items (source 0 unless given). Titles and headings
+ * of their own line repeat legitimately across the documents of a compilation ("一、工作目标")
+ * and parallel headings share most of their wording, so they only count as exact repeats
+ * inside their own document; body paragraphs (and run-in headings) are compared everywhere.
+ */
+export function paragraphItems(model: DocumentModel, source = 0): DuplicateItem[] {
+  return model.paragraphs.map((p): DuplicateItem => {
+    const length = visibleLength(model.text, p.start, p.end);
+    const kind = model.lines[p.startLine].kind;
+    const standalone = kind === "title" || (p.heading >= 0 && !model.headings[p.heading].runIn);
+    return standalone ? { source, text: p.normalized, length, near: false, scope: p.document } : { source, text: p.normalized, length };
+  });
+}
+
+/** Short parallel lines that differ only in their figures ("完成1200亩" / "完成1100亩") are data, not copies. */
+const SHORT_PARALLEL = 50;
+function numbersOnlyDiffer(a: string, b: string): boolean {
+  if (Math.max(a.length, b.length) >= SHORT_PARALLEL) return false;
+  return a.replace(/[0-9]+/g, "#") === b.replace(/[0-9]+/g, "#");
+}
+
+/** Characters other than blanks and line breaks, counting a surrogate pair once. */
+export function visibleLength(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > start) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) continue;
+    }
+    if (c !== 10 && c !== 13 && !isBlankCode(c)) n++;
+  }
+  return n;
+}
+
+/** One-permutation MinHash over character shingles, empty bins filled by rotation. */
+function sketchOf(text: string): Uint32Array {
+  const sketch = new Uint32Array(BINS).fill(EMPTY);
+  const n = text.length;
+  if (n <= SHINGLE) {
+    addShingle(sketch, hashRange(text, 0, n));
+  } else {
+    for (let i = 0; i + SHINGLE <= n; i++) addShingle(sketch, hashRange(text, i, i + SHINGLE));
+  }
+  // Densification: an empty bin borrows the next filled bin's value, salted by the distance,
+  // so that two texts with the same shingles still get the same sketch.
+  for (let b = 0; b < BINS; b++) {
+    if (sketch[b] !== EMPTY) continue;
+    for (let step = 1; step < BINS; step++) {
+      const v = sketch[(b + step) % BINS];
+      if (v !== EMPTY && !isBorrowed(v)) {
+        sketch[b] = (mix(v + step * 0x9e3779b9) & 0x07ffffff) | 0x40000000;
+        break;
+      }
+    }
+  }
+  return sketch;
+}
+
+// Bin values use the low 27 bits; bit 30 marks a borrowed value so it is never borrowed again.
+const isBorrowed = (v: number) => (v & 0x40000000) !== 0;
+
+function addShingle(sketch: Uint32Array, h: number): void {
+  const bin = h >>> 27;
+  const value = h & 0x07ffffff;
+  if (value < sketch[bin]) sketch[bin] = value;
+}
+
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** murmur3's finaliser: spreads the bits so bins and values are independent. */
+function mix(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function bandKeys(sketch: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = Math.imul(b + 1, 0x27d4eb2d);
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ sketch[b * ROWS + r]);
+    keys.push(h);
+  }
+  return keys;
+}
+
+function equalBins(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < BINS; i++) if (a[i] === b[i]) n++;
+  return n;
+}
+
+/**
+ * The similarity 1 - d / max(|a|, |b|) when it reaches `threshold`, else undefined. The edit
+ * distance d is computed only inside the band |i - j| <= k that the threshold allows.
+ */
+export function similarityAtLeast(a: string, b: string, threshold: number): number | undefined {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  const k = Math.floor((1 - threshold) * longer + 1e-9);
+  const d = boundedEditDistance(a, b, k);
+  if (d === undefined) return undefined;
+  return 1 - d / longer;
+}
+
+/** Levenshtein distance if it is at most k, else undefined (Ukkonen's band, O(k · n)). */
+export function boundedEditDistance(a: string, b: string, k: number): number | undefined {
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  if (m - n > k) return undefined;
+  if (k === 0) return a === b ? 0 : undefined;
+  // Skip the common prefix and suffix: copies differ in a few places.
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && a.charCodeAt(n - 1 - s) === b.charCodeAt(m - 1 - s)) s++;
+  a = a.slice(p, n - s);
+  b = b.slice(p, m - s);
+  const an = a.length;
+  const bm = b.length;
+  if (an === 0) return bm <= k ? bm : undefined;
+  const big = k + 1;
+  let prev = new Int32Array(bm + 1);
+  let curr = new Int32Array(bm + 1);
+  for (let j = 0; j <= bm; j++) prev[j] = j <= k ? j : big;
+  for (let i = 1; i <= an; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(bm, i + k);
+    curr[lo - 1] = lo - 1 === 0 ? i : big;
+    let rowMin = curr[lo - 1];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = prev[j - 1] + cost;
+      const del = prev[j] + 1;
+      if (del < v) v = del;
+      const ins = curr[j - 1] + 1;
+      if (ins < v) v = ins;
+      if (v > big) v = big;
+      curr[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < bm) curr[hi + 1] = big;
+    if (rowMin > k) return undefined;
+    [prev, curr] = [curr, prev];
+  }
+  const d = prev[bm];
+  return d <= k ? d : undefined;
+}

@@ -1,0 +1,50 @@
+// The placeholder patterns: one entry per kind of template leftover. Adding a kind is one entry
+// here plus a fixture in test/fixtures/placeholder/. The patterns are joined into one regex, so
+// they use no capturing groups of their own.
+
+import type { Message } from "../engine/rule";
+
+export interface PlaceholderPattern {
+  id: string;
+  /** Regex source (flags "g" and "u" are added); non-capturing groups only. */
+  source: string;
+  description: Message;
+  /** The text that belongs there, when it is known (offered as a quick fix, never applied by fix-all). */
+  replacement?: string;
+  /** A message for this kind; the default names the leftover as an unfilled template marker. */
+  message?: (found: string) => Message;
+}
+
+// Latin letters (half and full width) and digits: a marker glued to them is part of a word or code.
+const LATIN = "A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A";
+const ALNUM = LATIN + "0-9\\uFF10-\\uFF19";
+/** Units and counters a lone "X" stands before when it replaces an amount. */
+const UNITS = "亿|万|千|百|元|%|％|‰|个|名|人|户|亩|次|家|项|余|倍|吨|公里|千米|米|平方|件|所|台|辆|套|场|期|天|日|月|年|小时|岁|篇|条|处|座|间|只|头|株|份|位|批|起|宗|例|笔|多|周|季度|届|轮|类|种|级|分|公顷|方|立方|千瓦|度|床|张|册|部|支|棵|箱|平米";
+/** Continuations of 党 in the anonymised source texts ("D的二十大", "D建", "D员干部"). */
+const PARTY = "的|建|员|委|风|课|校|性|政|群|史|内|纪|规|章|务|费|龄|旗|徽|支部|总支|工委|小组|组织|组书记|组成员|组会|组领导|中央|代会|和政府|和国家|和人民|领导|统一领导|要管|报D刊";
+const ALNUM_BUT_X = "A-WYZa-wyz\\uFF21-\\uFF37\\uFF39\\uFF3A\\uFF41-\\uFF5A0-9\\uFF10-\\uFF19";
+
+export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
+  { id: "year", source: `(?<![${ALNUM}])(?:19|20)(?:[0-9][Xx]|[Xx]{2})(?![${ALNUM}])`, description: { zh: "未填写的年份（20XX、201X）", en: "An unfilled year (20XX, 201X)" } },
+  { id: "year-blank", source: `(?<![${ALNUM}])(?:19|20)[0-9]?[_＿]+`, description: { zh: "留空的年份（20__年）", en: "A blank year (20__年)" } },
+  { id: "xx", source: `(?<![${LATIN}])(?:[XＸ]{2,}|[xｘ]{2,})(?!(?!D(?:${PARTY}))[${LATIN}]|-[${LATIN}])`, description: { zh: "XX、XXX、xx 占位符（含 XX县、XX万元）", en: "XX / XXX / xx markers (also XX县, XX万元)" } },
+  { id: "x-amount", source: `(?<![${ALNUM}.．])[XxＸｘ](?=(?:${UNITS}))`, description: { zh: "代替数字的单个 X（X亿元、X%）", en: "A single X standing for a figure (X亿元, X%)" } },
+  { id: "times", source: "×{2,}", description: { zh: "××占位符", en: "×× markers" } },
+  { id: "circles", source: "(?<![零〇○一二三四五六七八九十])[○〇◯]{2,}(?![零〇○一二三四五六七八九十])", description: { zh: "○○、〇〇 占位符（中文日期中的〇除外）", en: "○○ / 〇〇 markers (not 〇 in a Chinese date)" } },
+  { id: "moumou", source: "某某+", description: { zh: "“某某”占位", en: "The 某某 stand-in" } },
+  { id: "underscores", source: `(?<![${ALNUM}])[_＿]{2,}(?![${ALNUM}])`, description: { zh: "留空的下划线（____）", en: "A blank line to fill in (____)" } },
+  { id: "blank-brackets", source: `(?<![${ALNUM}_])(?:[（(][ \\u3000]*[）)]|【[ \\u3000]*】|〔[ \\u3000]*〕|\\[[ \\u3000]+\\])`, description: { zh: "待填写的空括号（（ ）、【】）", en: "Blank brackets left to fill (（ ）, 【】)" } },
+  {
+    id: "party-d",
+    // D before a continuation of 党 (also right after an XX marker: "XXD建"), D in 局D组, and
+    // D after words that take 党 as their object (全D, 从严治D, 入D, 建D节, 主题D日).
+    source: `(?<![${ALNUM_BUT_X}素])(?<!(?<![XＸ])[XＸ])D(?=(?:${PARTY}))|(?<=[\\u4e00-\\u9fff])D(?=组)|(?<=全|治|管|入|爱)D(?![${ALNUM}])|(?<=主题)D(?=日)|(?<=建)D(?=节|百年|[0-9])|(?<=报)D(?=刊)`,
+    description: { zh: "以“D”代替“党”的匿名化残留（D的二十大、D建）", en: "\"D\" standing for 党 in an anonymised text (D的二十大, D建)" },
+    replacement: "党",
+    message: () => ({ zh: "匿名化替代字未还原：“D”应为“党”", en: "Anonymisation stand-in left in the text: \"D\" should be \"党\"" }),
+  },
+];
+
+export function defaultMessage(found: string): Message {
+  return { zh: `模板占位符未替换：“${found}”`, en: `Template placeholder not filled in: "${found}"` };
+}

@@ -1,0 +1,218 @@
+// placeholder: template leftovers and anonymisation markers (XX, 20__年, ××, 某某, X亿元, blank
+// brackets …) found by one combined scan per line over the pattern table, plus user patterns.
+
+import type { DocumentModel, Line } from "../model/document";
+import { defineRule, type Fix, type Message } from "../engine/rule";
+import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
+
+/** All built-in patterns as one regex; capture group i + 1 is pattern i. */
+const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).join("|"), "gu");
+
+export default defineRule({
+  id: "placeholder",
+  meta: {
+    description: { zh: "模板占位符（XX、××、20__年、某某等）付印前必须替换", en: "Template placeholders (XX, ××, 20__年, 某某 …) must be filled in before printing" },
+    severity: "warning",
+    fixable: true,
+    tags: ["placeholder", "template"],
+  },
+  defaultOptions: { allow: [] as string[], extraPatterns: [] as string[] },
+  check(model, context) {
+    const allow = context.options.allow.filter((w): w is string => typeof w === "string" && w.length > 0);
+    const allowSet = new Set(allow);
+    const extra = compileExtraPatterns(context.options.extraPatterns);
+    for (const bad of extra.rejected) {
+      context.report({
+        start: 0,
+        end: 0,
+        message: {
+          zh: `自定义占位符正则已忽略：“${bad.source}”（${bad.reason.zh}）`,
+          en: `Custom placeholder pattern ignored: "${bad.source}" (${bad.reason.en})`,
+        },
+      });
+    }
+    let extraBudget = MAX_EXTRA_MATCHES;
+    for (const line of model.lines) {
+      if (!isScanned(line, model)) continue;
+      const text = line.text;
+      const found: Array<{ start: number; end: number; pattern?: PlaceholderPattern }> = [];
+      COMBINED.lastIndex = 0;
+      for (let m = COMBINED.exec(text); m !== null; m = COMBINED.exec(text)) {
+        const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+        const pattern = PLACEHOLDER_PATTERNS[index];
+        if (pattern && !excluded(pattern, m[0], m.index, text, model)) found.push({ start: m.index, end: m.index + m[0].length, pattern });
+        if (m[0].length === 0) COMBINED.lastIndex++;
+      }
+      if (extra.patterns.length > 0 && extraBudget > 0) {
+        for (const hit of scanExtra(extra.patterns, text)) {
+          if (extraBudget-- <= 0) break;
+          // A built-in finding already covers this text.
+          if (!found.some((f) => f.start < hit.end && hit.start < f.end)) found.push(hit);
+        }
+      }
+      if (found.length === 0) continue;
+      found.sort((a, b) => a.start - b.start);
+      for (const f of found) {
+        const word = text.slice(f.start, f.end);
+        if (allowSet.has(word) || insideAllowed(text, f.start, f.end, allow)) continue;
+        const start = line.start + f.start;
+        const end = line.start + f.end;
+        const fixes: Fix[] = [];
+        if (f.pattern?.replacement !== undefined) {
+          fixes.push({
+            title: { zh: `改为“${f.pattern.replacement}”`, en: `Change to "${f.pattern.replacement}"` },
+            edits: [{ start, end, newText: f.pattern.replacement }],
+            // The stand-in is only probably what it looks like: the user confirms each one.
+            safe: false,
+            preferred: true,
+          });
+        }
+        context.report({ start, end, message: f.pattern?.message ? f.pattern.message(word) : defaultMessage(word), fixes });
+      }
+    }
+  },
+});
+
+/** Prose lines: not code, front matter or Markdown markup other than table rows. */
+function isScanned(line: Line, model: DocumentModel): boolean {
+  switch (line.kind) {
+    case "blank":
+    case "code":
+    case "front-matter":
+      return false;
+    case "markup":
+      return model.isMarkdown && line.text.trimStart().startsWith("|");
+    default:
+      return true;
+  }
+}
+
+/** Markdown syntax that looks like a blank: "__bold__" delimiters and task-list boxes "- [ ]". */
+function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, model: DocumentModel): boolean {
+  if (!model.isMarkdown) return false;
+  if (pattern.id === "underscores") return found === "__";
+  if (pattern.id === "blank-brackets" && found.startsWith("[")) return /^\s*(?:[-*+]|\d+[.)])\s+$/.test(text.slice(0, at));
+  return false;
+}
+
+function insideAllowed(text: string, start: number, end: number, allow: readonly string[]): boolean {
+  for (const word of allow) {
+    // Occurrences of the allowed word that could contain [start, end).
+    for (let i = text.indexOf(word, Math.max(0, end - word.length)); i >= 0 && i <= start; i = text.indexOf(word, i + 1)) {
+      if (i + word.length >= end) return true;
+    }
+  }
+  return false;
+}
+
+// ---- user patterns -------------------------------------------------------------------------
+
+const MAX_PATTERN_LENGTH = 200;
+const MAX_PATTERNS = 50;
+/** User patterns see lines in windows of this size, so no pattern works on more text at once. */
+const WINDOW = 2000;
+const WINDOW_OVERLAP = 200;
+const MAX_EXTRA_MATCHES = 5000;
+
+interface Rejected {
+  source: string;
+  reason: Message;
+}
+
+interface CompiledExtra {
+  patterns: RegExp[];
+  rejected: Rejected[];
+}
+
+const compiledCache = new Map<string, CompiledExtra>();
+
+/** Compiles, validates and caches the user's extra patterns (by their JSON text). */
+export function compileExtraPatterns(sources: unknown): CompiledExtra {
+  const list = Array.isArray(sources) ? sources : [];
+  const key = JSON.stringify(list);
+  const cached = compiledCache.get(key);
+  if (cached) return cached;
+  const result: CompiledExtra = { patterns: [], rejected: [] };
+  for (const source of list.slice(0, MAX_PATTERNS)) {
+    if (typeof source !== "string" || source.length === 0) continue;
+    const reason = rejectReason(source);
+    if (reason) result.rejected.push({ source: source.length > 60 ? source.slice(0, 60) + "…" : source, reason });
+    else result.patterns.push(new RegExp(source, "gu"));
+  }
+  if (compiledCache.size > 32) compiledCache.clear();
+  compiledCache.set(key, result);
+  return result;
+}
+
+/**
+ * Why a user pattern is refused, or undefined when it is accepted. JavaScript regexes cannot be
+ * interrupted, so patterns that can backtrack exponentially (a quantified group that itself
+ * repeats or alternates, back-references) are refused up front, and matching is bounded by
+ * the window size.
+ */
+export function rejectReason(source: string): Message | undefined {
+  if (source.length > MAX_PATTERN_LENGTH) return { zh: `超过${MAX_PATTERN_LENGTH}个字符`, en: `longer than ${MAX_PATTERN_LENGTH} characters` };
+  let re: RegExp;
+  try {
+    re = new RegExp(source, "gu");
+  } catch (error) {
+    return { zh: `不是有效的正则表达式：${(error as Error).message}`, en: `not a valid regular expression: ${(error as Error).message}` };
+  }
+  if (/\\[1-9]|\\k</.test(source)) return { zh: "不支持反向引用", en: "back-references are not supported" };
+  if (nestedRepetition(source)) return { zh: "嵌套重复可能导致卡顿", en: "nested repetition could hang the checker" };
+  re.lastIndex = 0;
+  if (re.test("")) return { zh: "会匹配空文本", en: "it matches empty text" };
+  return undefined;
+}
+
+/** A group that contains a quantifier or an alternation and is itself repeated without bound. */
+function nestedRepetition(source: string): boolean {
+  const stack: Array<{ risky: boolean }> = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      // Skip a character class: quantifier characters inside it are literal.
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+      continue;
+    }
+    if (ch === "(") stack.push({ risky: false });
+    else if (ch === ")") {
+      const group = stack.pop();
+      const next = source[i + 1];
+      const unbounded = next === "*" || next === "+" || (next === "{" && /^\{\d*,\d*\}/.test(source.slice(i + 1)) && !/^\{\d+,\d+\}/.test(source.slice(i + 1)));
+      const counted = next === "{" && /^\{\d+,(\d+)\}/.test(source.slice(i + 1));
+      if (group?.risky && (unbounded || counted)) return true;
+      if (group?.risky || unbounded) if (stack.length > 0) stack[stack.length - 1].risky = true;
+    } else if ((ch === "*" || ch === "+" || ch === "?" || ch === "{" || ch === "|") && stack.length > 0) {
+      stack[stack.length - 1].risky = true;
+    }
+  }
+  return false;
+}
+
+function scanExtra(patterns: readonly RegExp[], text: string): Array<{ start: number; end: number }> {
+  const hits: Array<{ start: number; end: number }> = [];
+  for (const re of patterns) {
+    for (let from = 0; from < text.length; from += WINDOW - WINDOW_OVERLAP) {
+      const window = text.slice(from, from + WINDOW);
+      const last = from + WINDOW >= text.length;
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        // Matches starting in the overlap belong to the next window.
+        if (!last && m.index >= WINDOW - WINDOW_OVERLAP) break;
+        hits.push({ start: from + m.index, end: from + m.index + m[0].length });
+        if (hits.length > MAX_EXTRA_MATCHES) return hits;
+      }
+      if (last) break;
+    }
+  }
+  return hits;
+}
