@@ -183,3 +183,41 @@ test("English messages for a non-Chinese locale; no diagnostics for plain text w
     await english.shutdown();
   }
 });
+
+test("completion at a line start offers the next number of each level in the document's style", async () => {
+  const uri = "file:///tmp/gongwen-test/complete.txt";
+  const text = ["工作计划", "", "一、总体要求", "(一)坚持稳中求进。", "(二)坚持问题导向。", "（"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const items = await client.request<Array<{ label: string; textEdit?: { range: Range; newText: string } }>>("textDocument/completion", {
+    textDocument: { uri },
+    position: { line: 5, character: 1 },
+    context: { triggerKind: 2, triggerCharacter: "（" },
+  });
+  assert.deepEqual(items.map((i) => i.label), ["二、", "(三)", "1."]);
+  assert.deepEqual(items[1].textEdit!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } });
+  const none = await client.request<unknown[]>("textDocument/completion", { textDocument: { uri }, position: { line: 3, character: 5 } });
+  assert.deepEqual(none, [], "no numbers offered in the middle of a line");
+});
+
+test("the renumber command applies an edit that changes only numbers; documentStats counts 字数", async () => {
+  const uri = "file:///tmp/gongwen-test/renumber.txt";
+  const text = ["工作计划", "", "一、总体要求", "三、主要任务", "（一）甲。", "（三）乙。", "五、保障措施"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const before = client.serverRequests.length;
+  await client.request("workspace/executeCommand", { command: "gongwen.server.renumber", arguments: [{ uri, version: 1 }] });
+  const applied = client.serverRequests.slice(before).find((r) => r.method === "workspace/applyEdit");
+  assert.ok(applied, "the server asked the client to apply an edit");
+  const change = (applied.params as { edit: { documentChanges: Array<{ textDocument: { version: number }; edits: Array<{ range: Range; newText: string }> }> } }).edit.documentChanges[0];
+  assert.equal(change.textDocument.version, 1);
+  assert.equal(applyLspEdits(text, change.edits), ["工作计划", "", "一、总体要求", "二、主要任务", "（一）甲。", "（二）乙。", "三、保障措施"].join("\n"));
+
+  const stale = await client.request<{ applied: boolean }>("workspace/executeCommand", { command: "gongwen.server.renumber", arguments: [{ uri, version: 7 }] });
+  assert.equal(stale.applied, false, "a command for another version is refused");
+
+  const stats = await client.request<{ characters: number; charactersWithoutSpaces: number; findings: number }>("gongwen/documentStats", { uri });
+  assert.deepEqual(stats, { characters: 32, charactersWithoutSpaces: 32, findings: 3 });
+});
