@@ -22,12 +22,16 @@ import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, warmLineCache, type SliceStats } from "./engine/slices";
+import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
 let canPullConfiguration = false;
+let canWatchFiles = false;
+/** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
+const projectConfigs = new ProjectConfigs(connection);
 const settingsCache = new Map<string, Promise<Settings>>();
 const models = new Map<string, DocumentModel>();
 const lineCaches = new Map<string, LineFactsCache>();
@@ -42,9 +46,11 @@ const SLICED_FROM_CHARS = 100_000;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  projectConfigs.initialize(params);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
@@ -66,6 +72,8 @@ function settingsFor(uri: string): Promise<Settings> {
     settings = canPullConfiguration
       ? connection.workspace.getConfiguration({ scopeUri: uri, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
       : Promise.resolve(defaultSettings());
+    // The project's .gongwenrc.json applies over the editor settings.
+    settings = settings.then((s) => projectConfigs.apply(uri, s, languageFor(s)));
     settingsCache.set(uri, settings);
   }
   return settings;
@@ -187,7 +195,7 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return codeActions(modelOf(document), params, settings.lint, languageFor(settings));
+  return [...codeActions(modelOf(document), params, settings.lint, languageFor(settings)), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -245,6 +253,21 @@ connection.onRequest("gongwen/documentStats", (params: { uri?: unknown }) => {
     if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0) visible++;
   }
   return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0 };
+});
+
+connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
+
+/** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
+function projectConfigChanged(): void {
+  projectConfigs.clear();
+  settingsCache.clear();
+  for (const document of documents.all()) schedule(document, 0);
+}
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => isConfigUri(c.uri))) projectConfigChanged();
+});
+documents.onDidSave((e) => {
+  if (isConfigUri(e.document.uri)) projectConfigChanged();
 });
 
 documents.listen(connection);

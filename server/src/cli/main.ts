@@ -7,7 +7,7 @@ import { version as VERSION } from "../../../package.json";
 import type { LintConfig } from "../engine/lint";
 import { ConfigResolver, formatConfigProblem, mergeLintConfig, readConfig, type ConfigLookup, type ConfigProblem } from "../config/project";
 import { helpText, parseArgs, UsageError, localeFromEnv, type CliOptions } from "./args";
-import { checkFile, type CheckRequest, type FileResult } from "./check";
+import type { CheckRequest, FileResult } from "./check";
 import { decode } from "./encoding";
 import { expandPaths } from "./files";
 import { displayPath, formatJson, formatSarif, formatText, summarize } from "./format";
