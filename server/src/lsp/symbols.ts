@@ -35,7 +35,6 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     const end = model.lines[h.sectionEndLine];
     const symbol: DocumentSymbol = {
       name: headingName(model, h),
-      detail: h.runIn ? "" : undefined,
       kind: h.rank < 1 ? SymbolKind.Module : h.rank < 2 ? SymbolKind.Namespace : h.rank < 3 ? SymbolKind.Class : h.rank < 4 ? SymbolKind.Method : SymbolKind.Field,
       range: rangeOf(model, line.start, end.end),
       selectionRange: rangeOf(model, line.start, line.end),
@@ -49,7 +48,6 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
       else roots.push(symbol);
     }
   }
-  for (const s of symbols) if (s.detail === undefined) delete s.detail;
   return roots;
 }
 
