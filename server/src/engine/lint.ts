@@ -64,7 +64,8 @@ export function lint(model: DocumentModel, config: LintConfig = {}, options: Lin
           found.push({ ...p, ruleId: rule.id, severity, fixes });
         },
       });
-      problems.push(...found);
+      // A loop, not push(...found): a spread of 100 000+ findings overflows the call stack.
+      for (const p of found) problems.push(p);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }

@@ -22,7 +22,7 @@ const ALNUM = LATIN + "0-9\\uFF10-\\uFF19";
 const UNITS = "亿|万|千|百|元|%|％|‰|个|名|人|户|亩|次|家|项|余|倍|吨|公里|千米|米|平方|件|所|台|辆|套|场|期|天|日|月|年|小时|岁|篇|条|处|座|间|只|头|株|份|位|批|起|宗|例|笔|多|周|季度|届|轮|类|种|级|分|公顷|方|立方|千瓦|度|床|张|册|部|支|棵|箱|平米";
 /** Continuations of 党 in the anonymised source texts ("D的二十大", "D建", "D员干部"). */
 const PARTY = "的|建|员|委|风|课|校|性|政|群|史|内|纪|规|章|务|费|龄|旗|徽|支部|总支|工委|小组|组织|组书记|组成员|组会|组领导|中央|代会|和政府|和国家|和人民|领导|统一领导|要管|报D刊";
-const ALNUM_BUT_X = "A-WYZa-wyz\\uFF21-\\uFF37\\uFF39\\uFF3A\\uFF41-\\uFF5A0-9\\uFF10-\\uFF19";
+const ALNUM_BUT_X = "A-WYZa-z\\uFF21-\\uFF37\\uFF39\\uFF3A\\uFF41-\\uFF5A0-9\\uFF10-\\uFF19";
 
 export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   { id: "year", source: `(?<![${ALNUM}])(?:19|20)(?:[0-9][Xx]|[Xx]{2})(?![${ALNUM}])`, description: { zh: "未填写的年份（20XX、201X）", en: "An unfilled year (20XX, 201X)" } },
