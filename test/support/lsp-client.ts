@@ -32,6 +32,8 @@ export class LspClient {
   settings: unknown = null;
   /** Requests the server sent to the client (applyEdit, configuration …). */
   readonly serverRequests: Array<{ method: string; params: unknown }> = [];
+  /** Notifications other than diagnostics the server sent (window/showMessage, logMessage …). */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = "";
   exitCode: number | null | undefined = undefined;
 
@@ -76,6 +78,8 @@ export class LspClient {
         w.resolve(params);
         return false;
       });
+    } else if (message.id === undefined && message.method !== undefined) {
+      this.notifications.push({ method: message.method, params: message.params });
     } else if (message.id !== undefined && message.method !== undefined) {
       this.serverRequests.push({ method: message.method, params: message.params });
       let result: unknown = null;

@@ -2,7 +2,7 @@
 // settings, watched for changes, broken files shown once, and the "add to the project's
 // allow-list" quick fix for placeholder findings.
 
-import { CodeActionKind, DidChangeWatchedFilesNotification, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type WorkspaceEdit } from "vscode-languageserver";
+import { CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -74,7 +74,8 @@ export class ProjectConfigs {
     if (this.shown.has(text)) return;
     this.shown.add(text);
     this.connection.console.warn(`gongwen: ${text}`);
-    if (broken) void this.connection.window.showWarningMessage(`gongwen: ${text}`);
+    // A notification, not a request: nothing waits on the user dismissing it.
+    if (broken) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `gongwen: ${text}` });
   }
 
   /**
