@@ -304,3 +304,22 @@ test("the same findings with and without worker threads", () => {
     s.cleanup();
   }
 });
+
+test("--cross-file-duplicates: a paragraph pasted from another file is reported with both locations", () => {
+  const shared = "加强基层统计队伍建设，完善统计台账，规范原始记录，确保基础数据真实准确。";
+  const a = ["区统计局2023年工作计划", "", "一、主要任务", "", shared, ""].join("\n");
+  const b = ["区统计局2024年工作计划", "", "一、主要任务", "", "坚持稳中求进，全力做好新一年的统计工作。", "", shared, ""].join("\n");
+  const s = scratch({ "2023/plan.txt": a, "2024/plan.txt": b });
+  try {
+    assert.equal(runCli(["."], { cwd: s.dir }).code, 0, "without the option: two clean files");
+    const r = runCli(["--cross-file-duplicates", "."], { cwd: s.dir });
+    assert.equal(r.code, 1);
+    // Only the long paragraph: the short heading "一、主要任务" repeats on purpose.
+    assert.match(r.stdout, /^2024\/plan\.txt:7:1 warning 段落与其他文件重复：与 2023\/plan\.txt 第5行的段落相同 duplicate-paragraph\n  2023\/plan\.txt:5:1 note 首次出现\n\n1 个问题/);
+    const json = JSON.parse(runCli(["--cross-file-duplicates", "--format", "json", "."], { cwd: s.dir }).stdout);
+    assert.deepEqual(json.files[1].findings[0].related.map((x: { path: string; line: number }) => [x.path, x.line]), [["2023/plan.txt", 5]]);
+    assert.equal(runCli(["--cross-file-duplicates", "--rule", "duplicate-paragraph=off", "."], { cwd: s.dir }).code, 0);
+  } finally {
+    s.cleanup();
+  }
+});

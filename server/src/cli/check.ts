@@ -10,6 +10,7 @@ import { fixAll } from "../engine/fixes";
 import type { Message, Problem, Severity } from "../engine/rule";
 import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
 import { languageOfPath } from "./files";
+import { paragraphItems } from "../rules/duplicates";
 
 export interface Point {
   line: number;
@@ -32,6 +33,8 @@ export interface Finding {
 /** A paragraph's fingerprint for cross-file duplicate detection. */
 export interface ParagraphInfo {
   normalized: string;
+  /** Visible characters, compared with the duplicate rule's minLength. */
+  length: number;
   start: Point;
   end: Point;
 }
@@ -126,7 +129,7 @@ export function checkText(text: string, request: CheckRequest, onRuleError?: (ru
   }
   const problems = lint(model, request.lint, { onRuleError });
   const paragraphs = request.paragraphs
-    ? model.paragraphs.filter((p) => p.heading < 0 && p.normalized !== "").map((p) => ({ normalized: p.normalized, start: pointAt(model, p.start), end: pointAt(model, p.end) }))
+    ? paragraphItems(model).map((item, i) => ({ normalized: item.text, length: item.length, start: pointAt(model, model.paragraphs[i].start), end: pointAt(model, model.paragraphs[i].end) }))
     : undefined;
   return { findings: problems.map((p) => toFinding(model, p)), fixed, text: out, paragraphs };
 }

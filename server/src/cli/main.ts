@@ -134,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
   results.push(...checked);
   for (const line of stderrLines) note(line);
 
-  if (options.crossFileDuplicates) crossFileDuplicates(results, configFor);
+  if (options.crossFileDuplicates) crossFileDuplicates(results, configFor, cwd);
 
   for (const r of results) {
     if (!r.error) continue;
