@@ -22,6 +22,7 @@ import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, warmLineCache, type SliceStats } from "./engine/slices";
+import { rulesFromEnvironment } from "./engine/fault-injection";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -139,7 +140,7 @@ async function validate(uri: string, version: number): Promise<void> {
   if (current.getText().length < SLICED_FROM_CHARS) {
     model = modelOf(current);
     parseMs = performance.now() - started;
-    problems = lint(model, settings.lint, { onRuleError: logRuleError });
+    problems = lint(model, settings.lint, { onRuleError: logRuleError, rules: activeRules });
     stats.busyMs = performance.now() - started;
   } else {
     // Big documents: lines first (into the per-document line cache), then the rules, each in
@@ -152,7 +153,7 @@ async function validate(uri: string, version: number): Promise<void> {
     model = modelOf(current);
     parseMs = stats.busyMs + performance.now() - parseStarted;
     stats.busyMs = parseMs;
-    problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
+    problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError, rules: activeRules }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
   const lintDone = performance.now();
@@ -165,6 +166,9 @@ async function validate(uri: string, version: number): Promise<void> {
     void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
   }
 }
+
+/** The registry, or with GONGWEN_FAULT_INJECTION=throwing-rule a throwing rule added (protocol tests only). */
+const activeRules = rulesFromEnvironment();
 
 function logRuleError(ruleId: string, error: unknown): void {
   const text = error instanceof Error ? error.stack ?? error.message : String(error);

@@ -70,7 +70,7 @@ export async function lintInSlices(model: DocumentModel, config: LintConfig, lin
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const problems: Problem[] = [];
   let sliceStart = performance.now();
-  for (const rule of RULES) {
+  for (const rule of lintOptions.rules ?? RULES) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
     problems.push(...lint(model, config, { ...lintOptions, only: [rule.id] }));
     if (performance.now() - sliceStart >= sliceMs) {

@@ -3,6 +3,7 @@
 
 import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
+import { matchAllBounded } from "../engine/bounded-regex";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 
 /** All built-in patterns as one regex; capture group i + 1 is pattern i. */
@@ -21,6 +22,8 @@ export default defineRule({
     const allow = context.options.allow.filter((w): w is string => typeof w === "string" && w.length > 0);
     const allowSet = new Set(allow);
     const extra = compileExtraPatterns(context.options.extraPatterns);
+    // User patterns run in a worker under a deadline; one that overruns is dropped and reported.
+    const extraHits = scanExtraBounded(extra, model.lines.filter((l) => isScanned(l, model)));
     for (const bad of extra.rejected) {
       context.report({
         start: 0,
@@ -44,7 +47,7 @@ export default defineRule({
         if (m[0].length === 0) COMBINED.lastIndex++;
       }
       if (extra.patterns.length > 0 && extraBudget > 0) {
-        for (const hit of scanExtra(extra.patterns, text)) {
+        for (const hit of extraHits.get(line.index) ?? []) {
           if (extraBudget-- <= 0) break;
           // A built-in finding already covers this text.
           if (!found.some((f) => f.start < hit.end && hit.start < f.end)) found.push(hit);
@@ -194,25 +197,38 @@ function nestedRepetition(source: string): boolean {
   return false;
 }
 
-function scanExtra(patterns: readonly RegExp[], text: string): Array<{ start: number; end: number }> {
-  const hits: Array<{ start: number; end: number }> = [];
-  for (const re of patterns) {
-    for (let from = 0; from < text.length; from += WINDOW - WINDOW_OVERLAP) {
-      const window = text.slice(from, from + WINDOW);
-      const last = from + WINDOW >= text.length;
-      re.lastIndex = 0;
-      for (let m = re.exec(window); m !== null; m = re.exec(window)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        // Matches starting in the overlap belong to the next window.
-        if (!last && m.index >= WINDOW - WINDOW_OVERLAP) break;
-        hits.push({ start: from + m.index, end: from + m.index + m[0].length });
-        if (hits.length > MAX_EXTRA_MATCHES) return hits;
-      }
-      if (last) break;
+/** Time a user pattern may take over a whole document: generous, plus 1 ms per 10 000 characters. */
+const EXTRA_TIMEOUT_MS = 500;
+
+/**
+ * Matches every user pattern over the scanned lines in a worker with a deadline (JavaScript
+ * cannot interrupt a backtracking regex, e.g. the polynomial "a*a*a*b" the static checks let
+ * through). A pattern that times out is removed from the cached compilation and reported.
+ */
+function scanExtraBounded(extra: CompiledExtra, lines: Line[]): Map<number, Array<{ start: number; end: number }>> {
+  const byLine = new Map<number, Array<{ start: number; end: number }>>();
+  if (extra.patterns.length === 0 || lines.length === 0) return byLine;
+  const texts = lines.map((l) => l.text);
+  const timeoutMs = EXTRA_TIMEOUT_MS + Math.ceil(texts.reduce((n, t) => n + t.length, 0) / 10_000);
+  for (const re of [...extra.patterns]) {
+    const result = matchAllBounded(re.source, re.flags, texts, { window: WINDOW, overlap: WINDOW_OVERLAP, maxHits: MAX_EXTRA_MATCHES, timeoutMs });
+    if (result.timedOut || result.error !== undefined) {
+      extra.patterns.splice(extra.patterns.indexOf(re), 1);
+      const source = re.source.length > 60 ? re.source.slice(0, 60) + "…" : re.source;
+      extra.rejected.push({
+        source,
+        reason: result.timedOut
+          ? { zh: `匹配超过${timeoutMs}毫秒，可能存在灾难性回溯，已停用`, en: `matching took over ${timeoutMs} ms (catastrophic backtracking?), disabled` }
+          : { zh: `匹配出错：${result.error}`, en: `matching failed: ${result.error}` },
+      });
+      continue;
     }
+    result.hits.forEach((hits, i) => {
+      if (hits.length === 0) return;
+      let list = byLine.get(lines[i].index);
+      if (!list) byLine.set(lines[i].index, (list = []));
+      for (const [start, end] of hits) list.push({ start, end });
+    });
   }
-  return hits;
+  return byLine;
 }
