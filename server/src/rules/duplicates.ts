@@ -4,6 +4,7 @@
 
 import type { DocumentModel } from "../model/document";
 import { isBlankCode } from "../model/text";
+import { TextMemo } from "../engine/memo";
 
 /** One paragraph to compare; items are given in reading order (earlier first). */
 export interface DuplicateItem {
@@ -49,8 +50,8 @@ const EMPTY = 0xffffffff;
 /** Least number of equal bins (of 32) before an edit distance is computed. */
 const MIN_EQUAL_BINS = 4;
 /** Caps that keep the work per item constant whatever the text. */
-const MAX_BUCKET = 24;
-const MAX_VERIFY = 12;
+const MAX_BUCKET = 16;
+const MAX_VERIFY = 6;
 /** Near repeats are looked for only among items up to this long (longer ones: exact only). */
 const MAX_NEAR_LENGTH = 20_000;
 
@@ -72,7 +73,12 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   const near = options.similarity < 1;
   const buckets = new Map<number, number[]>();
   const sketches: Array<Uint32Array | undefined> = [];
-  const hits = new Map<number, number>();
+  // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
+  const stamp = new Int32Array(items.length).fill(-1);
+  const bandHits = new Int32Array(items.length);
+  const candidates: number[] = [];
+  const best = new Int32Array(MAX_VERIFY);
+  const bestScore = new Int32Array(MAX_VERIFY);
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -87,34 +93,46 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     exact.set(key, i);
     if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
 
-    const sketch = sketchOf(item.text);
+    const sketch = sketchCache.get(item.text);
     sketches[i] = sketch;
     const keys = bandKeys(sketch);
-    hits.clear();
+    candidates.length = 0;
     for (const key of keys) {
       const bucket = buckets.get(key);
-      if (bucket) for (const j of bucket) hits.set(j, (hits.get(j) ?? 0) + 1);
+      if (!bucket) continue;
+      for (const j of bucket) {
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          bandHits[j] = 0;
+          candidates.push(j);
+        }
+        bandHits[j]++;
+      }
     }
+    // Keep the MAX_VERIFY most similar sketches (an insertion into a short sorted list).
+    let kept = 0;
+    for (const j of candidates) {
+      const equal = equalBins(sketch, sketches[j]!);
+      if (equal < MIN_EQUAL_BINS) continue;
+      const score = equal * 64 + bandHits[j];
+      if (kept === MAX_VERIFY && score <= bestScore[kept - 1]) continue;
+      let at = kept < MAX_VERIFY ? kept++ : kept - 1;
+      while (at > 0 && (bestScore[at - 1] < score || (bestScore[at - 1] === score && best[at - 1] > j))) {
+        best[at] = best[at - 1];
+        bestScore[at] = bestScore[at - 1];
+        at--;
+      }
+      best[at] = j;
+      bestScore[at] = score;
+    }
+    // Of the confirmed near repeats, the earliest is reported as the first occurrence.
     let found: DuplicateMatch | undefined;
-    if (hits.size > 0) {
-      const candidates: Array<[number, number]> = [];
-      for (const [j, count] of hits) {
-        const equal = equalBins(sketch, sketches[j]!);
-        if (equal >= MIN_EQUAL_BINS) candidates.push([j, equal * 64 + count]);
-      }
-      // The most similar sketches first, then the earliest of the confirmed ones is reported.
-      candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const verified: Array<[number, number]> = [];
-      for (let c = 0; c < candidates.length && c < MAX_VERIFY; c++) {
-        const j = candidates[c][0];
-        if (items[j].scope !== item.scope || numbersOnlyDiffer(items[j].text, item.text)) continue;
-        const s = similarityAtLeast(items[j].text, item.text, options.similarity);
-        if (s !== undefined) verified.push([j, s]);
-      }
-      if (verified.length > 0) {
-        verified.sort((a, b) => a[0] - b[0]);
-        found = { item: i, first: verified[0][0], similarity: verified[0][1], exact: false };
-      }
+    for (let c = 0; c < kept; c++) {
+      const j = best[c];
+      if (found && j > found.first) continue;
+      if (items[j].scope !== item.scope || numbersOnlyDiffer(items[j].text, item.text)) continue;
+      const similarity = similarityAtLeast(items[j].text, item.text, options.similarity);
+      if (similarity !== undefined) found = { item: i, first: j, similarity, exact: false };
     }
     if (found) {
       matches.push(found);
@@ -165,6 +183,9 @@ export function visibleLength(text: string, start: number, end: number): number 
   }
   return n;
 }
+
+/** Sketches by text, kept across checks: after an edit only the changed paragraphs are sketched again. */
+const sketchCache = new TextMemo<Uint32Array>((text) => sketchOf(text));
 
 /** One-permutation MinHash over character shingles, empty bins filled by rotation. */
 function sketchOf(text: string): Uint32Array {
@@ -218,7 +239,9 @@ function bandKeys(sketch: Uint32Array): number[] {
   for (let b = 0; b < BANDS; b++) {
     let h = Math.imul(b + 1, 0x27d4eb2d);
     for (let r = 0; r < ROWS; r++) h = mix(h ^ sketch[b * ROWS + r]);
-    keys.push(h);
+    // As a signed 32-bit integer the key is a small integer to V8, not a heap number: the
+    // bucket map is several times faster (the keys stay distinct: the mapping is one to one).
+    keys.push(h | 0);
   }
   return keys;
 }
@@ -237,9 +260,40 @@ export function similarityAtLeast(a: string, b: string, threshold: number): numb
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   const k = Math.floor((1 - threshold) * longer + 1e-9);
+  if (Math.abs(a.length - b.length) > k) return undefined;
+  // The bag distance never exceeds the edit distance and costs one pass: paragraphs that only
+  // share some sentences are turned away before the O(k · n) edit distance.
+  if (bagDistance(a, b) > k) return undefined;
   const d = boundedEditDistance(a, b, k);
   if (d === undefined) return undefined;
   return 1 - d / longer;
+}
+
+let charCounts = new Int32Array(0x10000);
+
+/** max(|a − b|, |b − a|) over the multisets of UTF-16 code units: a lower bound of the edit distance. */
+export function bagDistance(a: string, b: string): number {
+  if (charCounts.length !== 0x10000) charCounts = new Int32Array(0x10000);
+  const counts = charCounts;
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)]++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i)]--;
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const v = counts[c];
+    if (v > 0) onlyA += v;
+    else if (v < 0) onlyB -= v;
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    const v = counts[c];
+    if (v < 0) onlyB -= v;
+    else if (v > 0) onlyA += v;
+    counts[c] = 0;
+  }
+  return Math.max(onlyA, onlyB);
 }
 
 /** Levenshtein distance if it is at most k, else undefined (Ukkonen's band, O(k · n)). */

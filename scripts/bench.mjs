@@ -1,0 +1,469 @@
+// `npm run bench`: how fast the engine and the language server are on plan documents of
+// 10 KB … 10 MB, against a floor (the least work any checker must do) measured in the same
+// run. Prints one table and writes bench/results.json. Budgets are read, not asserted.
+import { build } from "esbuild";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CORPUS = process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus");
+const SIZES = [
+  { label: "10 KB", bytes: 10_000, runs: 40 },
+  { label: "100 KB", bytes: 100_000, runs: 25 },
+  { label: "1 MB", bytes: 1_000_000, runs: 12 },
+  { label: "10 MB", bytes: 10_000_000, runs: 5 },
+];
+const KEYSTROKES = 200;
+const SEED = 20240115;
+
+// The in-process part wants gc() between runs, so each run starts from the same heap.
+if (typeof globalThis.gc !== "function") {
+  const r = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+}
+
+const started = Date.now();
+const log = (...a) => process.stderr.write(a.join(" ") + "\n");
+
+// ---------------------------------------------------------------------------------------
+// Engine bundle (parse + lint from the sources, as the server bundles them)
+
+mkdirSync(join(ROOT, "out", "bench"), { recursive: true });
+const engineFile = join(ROOT, "out", "bench", "engine.mjs");
+await build({
+  stdin: {
+    contents: `export { parseDocument, LineFactsCache } from "./server/src/model/parse";
+export { lint } from "./server/src/engine/lint";
+export { RULES } from "./server/src/rules";`,
+    resolveDir: ROOT,
+    loader: "ts",
+  },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: engineFile,
+  logLevel: "warning",
+});
+const { parseDocument, LineFactsCache, lint, RULES } = await import(pathToFileURL(engineFile).href);
+
+// ---------------------------------------------------------------------------------------
+// Documents
+
+const corpus = loadCorpus(CORPUS);
+const docs = SIZES.map((s) => {
+  const d = buildPlanDocument(corpus, s.bytes, SEED + s.bytes);
+  writeFileSync(join(ROOT, "out", "bench", `plan-${s.bytes}.txt`), d.text);
+  return { ...s, ...d, utf8: Buffer.byteLength(d.text, "utf8"), lines: d.text.split("\n").length };
+});
+
+// ---------------------------------------------------------------------------------------
+// The floor: read the text, split lines, one combined regular expression per line, one hash
+// map of normalised paragraphs. Any checker of these documents does at least this much.
+
+const FLOOR_PATTERN = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．、)）])|[一二三四五六七八九十]{1,3}[是要]|[XＸ×x]{2,}|某某|[,;:()](?=[\u4e00-\u9fff])/g;
+const FLOOR_DROP = /[^0-9a-z\u4e00-\u9fff]+/g;
+function floor(bytes) {
+  const text = bytes.toString("utf8");
+  const lines = text.split(/\r\n|\r|\n/);
+  const seen = new Map();
+  let hits = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    FLOOR_PATTERN.lastIndex = 0;
+    while (FLOOR_PATTERN.exec(line) !== null) hits++;
+    const key = line.replace(FLOOR_DROP, "");
+    if (key.length >= 10) {
+      if (seen.has(key)) hits++;
+      else seen.set(key, i);
+    }
+  }
+  return hits;
+}
+
+/** The engine as the CLI and a first open run it: read the text, parse (no cache), every rule. */
+function engine(bytes, timings) {
+  const text = bytes.toString("utf8");
+  const model = parseDocument({ text, uri: "file:///bench.txt", version: 1, languageId: "plaintext" });
+  return lint(model, {}, { timings });
+}
+
+const stat = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { min: s[0], median: s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, p95: q(0.95), max: s[s.length - 1], n: s.length };
+};
+
+const inProcess = [];
+for (const d of docs) {
+  const bytes = Buffer.from(d.text, "utf8");
+  // Warm-up: compile the code paths once, outside the measurement.
+  floor(bytes);
+  const problems = engine(bytes, new Map());
+  const floorTimes = [];
+  const engineTimes = [];
+  const ruleTimes = new Map(RULES.map((r) => [r.id, []]));
+  const parseTimes = [];
+  const warmTimes = [];
+  const cache = new LineFactsCache();
+  parseDocument({ text: d.text, languageId: "plaintext" }, cache);
+  for (let r = 0; r < d.runs; r++) {
+    globalThis.gc();
+    let t = performance.now();
+    floor(bytes);
+    floorTimes.push(performance.now() - t);
+    globalThis.gc();
+    const timings = new Map();
+    t = performance.now();
+    engine(bytes, timings);
+    engineTimes.push(performance.now() - t);
+    for (const [id, ms] of timings) ruleTimes.get(id)?.push(ms);
+    parseTimes.push(engineTimes[engineTimes.length - 1] - [...timings.values()].reduce((a, b) => a + b, 0));
+    // Re-check with every line already analysed (what the server does after an edit).
+    globalThis.gc();
+    t = performance.now();
+    lint(parseDocument({ text: d.text, languageId: "plaintext" }, cache));
+    warmTimes.push(performance.now() - t);
+  }
+  const byRule = {};
+  for (const [id, xs] of ruleTimes) byRule[id] = stat(xs).median;
+  const byRuleCount = {};
+  for (const p of problems) byRuleCount[p.ruleId] = (byRuleCount[p.ruleId] ?? 0) + 1;
+  const row = {
+    size: d.label,
+    bytes: d.utf8,
+    lines: d.lines,
+    documents: d.documents,
+    injected: d.injected,
+    findings: problems.length,
+    findingsByRule: byRuleCount,
+    floorMs: stat(floorTimes),
+    engineMs: stat(engineTimes),
+    parseMs: stat(parseTimes),
+    ruleMs: byRule,
+    warmRelintMs: stat(warmTimes),
+  };
+  row.ratio = row.engineMs.median / row.floorMs.median;
+  inProcess.push(row);
+  log(`in-process ${d.label}: engine ${row.engineMs.median.toFixed(1)} ms, floor ${row.floorMs.median.toFixed(1)} ms, ratio ${row.ratio.toFixed(2)}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Through the protocol
+
+class Client {
+  constructor() {
+    this.child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    this.pending = new Map();
+    this.waiters = [];
+    this.timings = new Map();
+    this.settings = { debounceMs: 0 };
+    this.stderr = "";
+    this.child.stderr.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
+    this.child.stdout.on("data", (chunk) => this.onData(chunk));
+  }
+  onData(chunk) {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf("\r\n\r\n");
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString("ascii"))[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8"));
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.onMessage(message, performance.now());
+    }
+  }
+  onMessage(m, at) {
+    if (m.id !== undefined && m.method === undefined) {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (p) m.error ? p.reject(new Error(m.error.message)) : p.resolve({ result: m.result, at });
+    } else if (m.method === "workspace/configuration") {
+      this.send({ id: m.id, result: m.params.items.map(() => this.settings) });
+    } else if (m.id !== undefined && m.method) {
+      this.send({ id: m.id, result: null });
+    } else if (m.method === "$/gongwen/timing") {
+      this.timings.set(`${m.params.uri}#${m.params.version}`, m.params);
+    } else if (m.method === "textDocument/publishDiagnostics") {
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== m.params.uri || w.version !== m.params.version) return true;
+        w.resolve({ params: m.params, at });
+        return false;
+      });
+    }
+  }
+  send(message) {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
+    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]));
+  }
+  request(method, params) {
+    const id = this.nextId++;
+    const sent = performance.now();
+    this.send({ id, method, params });
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve: (r) => resolve({ ...r, ms: r.at - sent }), reject }));
+  }
+  notify(method, params) {
+    this.send({ method, params });
+  }
+  diagnostics(uri, version, timeoutMs = 60_000) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (r) => { clearTimeout(timer); resolve(r); } });
+    });
+  }
+  /** The server's own report of the compute time for a version (it follows the diagnostics). */
+  async timing(uri, version) {
+    for (let i = 0; i < 200 && !this.timings.has(`${uri}#${version}`); i++) await new Promise((r) => setTimeout(r, 1));
+    return this.timings.get(`${uri}#${version}`);
+  }
+  status() {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+    const kb = (key) => Number(new RegExp(`^${key}:\\s*(\\d+)`, "m").exec(status)?.[1] ?? NaN);
+    return { rssMB: kb("VmRSS") / 1024, peakRssMB: kb("VmHWM") / 1024 };
+  }
+  cpuTicks() {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  }
+}
+
+const client = new Client();
+await client.request("initialize", {
+  processId: process.pid,
+  rootUri: null,
+  locale: "zh-cn",
+  capabilities: {
+    textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { lineFoldingOnly: true } },
+    workspace: { configuration: true },
+  },
+});
+client.notify("initialized", {});
+
+let uriCounter = 0;
+const newUri = (label) => `file:///bench/${++uriCounter}-${label.replace(" ", "")}.txt`;
+function open(uri, text, version = 1) {
+  const sent = performance.now();
+  client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version, text } });
+  return client.diagnostics(uri, version).then((r) => ({ ms: r.at - sent, diagnostics: r.params.diagnostics.length }));
+}
+const close = (uri) => client.notify("textDocument/didClose", { textDocument: { uri } });
+
+/** Position of an offset in a text whose line starts are known. */
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function positionOf(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+const protocol = [];
+for (const d of docs) {
+  const runs = Math.max(3, Math.min(10, Math.floor(d.runs / 2)));
+  const openTimes = [];
+  const computeTimes = [];
+  let findings = 0;
+  let lastUri;
+  for (let r = 0; r < runs; r++) {
+    const uri = newUri(d.label);
+    const o = await open(uri, d.text);
+    openTimes.push(o.ms);
+    computeTimes.push((await client.timing(uri, 1))?.computeMs ?? NaN);
+    findings = o.diagnostics;
+    if (r < runs - 1) close(uri);
+    lastUri = uri;
+  }
+  const row = { size: d.label, openMs: stat(openTimes), openComputeMs: stat(computeTimes), findings };
+  const symbolTimes = [];
+  const foldingTimes = [];
+  for (let r = 0; r < 10; r++) {
+    symbolTimes.push((await client.request("textDocument/documentSymbol", { textDocument: { uri: lastUri } })).ms);
+    foldingTimes.push((await client.request("textDocument/foldingRange", { textDocument: { uri: lastUri } })).ms);
+  }
+  row.documentSymbolMs = stat(symbolTimes);
+  row.foldingRangeMs = stat(foldingTimes);
+  d.uri = lastUri;
+  if (d.bytes === 10_000_000) {
+    globalThis.gc();
+    await new Promise((r) => setTimeout(r, 500));
+    row.memory = client.status();
+  }
+  protocol.push(row);
+  log(`protocol ${d.label}: didOpen→diagnostics ${row.openMs.median.toFixed(1)} ms (compute ${row.openComputeMs.median.toFixed(1)}), documentSymbol ${row.documentSymbolMs.median.toFixed(1)} ms`);
+}
+
+/** Single-character edits at random places, each timed to its diagnostics. */
+async function keystrokes(d, count, seed) {
+  const rand = prng(seed);
+  let text = d.text;
+  let version = 1;
+  const roundTrip = [];
+  const compute = [];
+  const inserts = "的一是，。、1XX（）进推工作　";
+  for (let k = 0; k < count; k++) {
+    const starts = lineStarts(text);
+    let offset = Math.floor(rand() * text.length);
+    // Keep surrogate pairs and CRLF whole: never edit between their halves.
+    while (offset > 0 && offset < text.length && (text.charCodeAt(offset) & 0xfc00) === 0xdc00) offset--;
+    const insert = rand() < 0.7 || text.charCodeAt(offset) === 10 || offset >= text.length;
+    const range = { start: positionOf(starts, offset), end: positionOf(starts, insert ? offset : offset + 1) };
+    const newText = insert ? inserts[Math.floor(rand() * inserts.length)] : "";
+    text = text.slice(0, offset) + newText + text.slice(insert ? offset : offset + 1);
+    version++;
+    const sent = performance.now();
+    client.notify("textDocument/didChange", { textDocument: { uri: d.uri, version }, contentChanges: [{ range, text: newText }] });
+    const r = await client.diagnostics(d.uri, version);
+    roundTrip.push(r.at - sent);
+    compute.push((await client.timing(d.uri, version))?.computeMs ?? NaN);
+  }
+  d.version = version;
+  d.editedText = text;
+  return { roundTripMs: stat(roundTrip), computeMs: stat(compute) };
+}
+
+const typing = {};
+for (const d of docs.filter((x) => x.bytes === 100_000 || x.bytes === 1_000_000)) {
+  typing[d.label] = await keystrokes(d, KEYSTROKES, SEED + 7);
+  log(`typing ${d.label}: compute p50 ${typing[d.label].computeMs.median.toFixed(1)} p95 ${typing[d.label].computeMs.p95.toFixed(1)} ms`);
+}
+
+// The debounce, separately: the default delay, edits timed to their diagnostics.
+client.settings = { debounceMs: 200 };
+client.notify("workspace/didChangeConfiguration", { settings: null });
+await new Promise((r) => setTimeout(r, 300));
+const d100 = docs.find((x) => x.bytes === 100_000);
+const debounceTimes = [];
+for (let k = 0; k < 10; k++) {
+  const starts = lineStarts(d100.editedText);
+  const offset = Math.floor(d100.editedText.length / 2);
+  const pos = positionOf(starts, offset);
+  d100.editedText = d100.editedText.slice(0, offset) + "的" + d100.editedText.slice(offset);
+  const version = ++d100.version;
+  const sent = performance.now();
+  client.notify("textDocument/didChange", { textDocument: { uri: d100.uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: "的" }] });
+  debounceTimes.push((await client.diagnostics(d100.uri, version)).at - sent);
+}
+client.settings = { debounceMs: 0 };
+client.notify("workspace/didChangeConfiguration", { settings: null });
+await new Promise((r) => setTimeout(r, 300));
+
+// Responsiveness: documentSymbol on the 100 KB document while the 10 MB one is re-checked.
+const d10 = docs.find((x) => x.bytes === 10_000_000);
+const busySymbolTimes = [];
+for (let k = 0; k < 3; k++) {
+  const version = (d10.version ?? 1) + 1;
+  d10.version = version;
+  const starts = lineStarts(d10.text);
+  const offset = Math.floor(d10.text.length * (0.2 + 0.3 * k));
+  const pos = positionOf(starts, offset);
+  d10.text = d10.text.slice(0, offset) + "的" + d10.text.slice(offset);
+  client.notify("textDocument/didChange", { textDocument: { uri: d10.uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: "的" }] });
+  const done = client.diagnostics(d10.uri, version);
+  await new Promise((r) => setTimeout(r, 20));
+  for (let q = 0; q < 5; q++) {
+    busySymbolTimes.push((await client.request("textDocument/documentSymbol", { textDocument: { uri: d100.uri } })).ms);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+  await done;
+}
+
+// Idle: nothing to do, nothing done.
+await new Promise((r) => setTimeout(r, 1000));
+const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim()) || 100;
+const idleSeconds = 3;
+const t0 = client.cpuTicks();
+await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+const idleCpuPercent = ((client.cpuTicks() - t0) / ticksPerSecond / idleSeconds) * 100;
+
+await client.request("shutdown", null);
+client.notify("exit", null);
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+};
+const budgets = [];
+const at = (rows, label) => rows.find((r) => r.size === label);
+for (const label of ["1 MB", "10 MB"]) {
+  const r = at(inProcess, label);
+  budgets.push({ budget: `engine ≤ 3 × floor at ${label}`, measured: `${r.engineMs.median.toFixed(1)} ms = ${r.ratio.toFixed(2)} × floor (${r.floorMs.median.toFixed(1)} ms)`, met: r.ratio <= 3 });
+}
+budgets.push({ budget: "didOpen → diagnostics at 1 MB ≤ 150 ms", measured: `${at(protocol, "1 MB").openMs.median.toFixed(1)} ms`, met: at(protocol, "1 MB").openMs.median <= 150 });
+budgets.push({ budget: "didOpen → diagnostics at 10 MB ≤ 1.5 s", measured: `${at(protocol, "10 MB").openMs.median.toFixed(0)} ms`, met: at(protocol, "10 MB").openMs.median <= 1500 });
+budgets.push({ budget: "keystroke compute p95 ≤ 16 ms at 100 KB", measured: `${typing["100 KB"].computeMs.p95.toFixed(1)} ms`, met: typing["100 KB"].computeMs.p95 <= 16 });
+budgets.push({ budget: "keystroke compute p95 ≤ 60 ms at 1 MB", measured: `${typing["1 MB"].computeMs.p95.toFixed(1)} ms`, met: typing["1 MB"].computeMs.p95 <= 60 });
+const memory = at(protocol, "10 MB").memory;
+budgets.push({ budget: "resident memory after opening 10 MB ≤ 300 MB", measured: `${memory.rssMB.toFixed(0)} MB (peak ${memory.peakRssMB.toFixed(0)} MB)`, met: memory.rssMB <= 300 });
+budgets.push({ budget: "idle CPU ≈ 0", measured: `${idleCpuPercent.toFixed(2)} % over ${idleSeconds} s`, met: idleCpuPercent < 1 });
+
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  seed: SEED,
+  inProcess,
+  protocol,
+  typing,
+  debounce: { configuredMs: 200, editToDiagnosticsMs: stat(debounceTimes) },
+  documentSymbolWhile10MBCheckMs: stat(busySymbolTimes),
+  idleCpuPercent,
+  budgets,
+  benchSeconds: (Date.now() - started) / 1000,
+};
+mkdirSync(join(ROOT, "bench"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+const f = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+const mmm = (s, digits = 1) => `${f(s.min, digits)} / ${f(s.median, digits)} / ${f(s.max, digits)}`;
+const table = [];
+table.push(`Benchmark ${results.date.slice(0, 10)} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGB} GB · Node ${machine.node}`);
+table.push("");
+table.push("| size | lines | findings | floor ms (min / median / max) | engine ms (min / median / max) | engine / floor | parse ms | re-check, lines cached ms | didOpen → diagnostics ms | server compute ms | documentSymbol ms | foldingRange ms |");
+table.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const r of inProcess) {
+  const p = at(protocol, r.size);
+  table.push(`| ${r.size} | ${r.lines} | ${r.findings} | ${mmm(r.floorMs)} | ${mmm(r.engineMs)} | ${f(r.ratio, 2)} | ${f(r.parseMs.median)} | ${f(r.warmRelintMs.median)} | ${mmm(p.openMs)} | ${f(p.openComputeMs.median)} | ${f(p.documentSymbolMs.median)} | ${f(p.foldingRangeMs.median)} |`);
+}
+table.push("");
+table.push(`| rule | ${inProcess.map((r) => r.size).join(" | ")} |`);
+table.push(`|---|${inProcess.map(() => "---").join("|")}|`);
+for (const rule of RULES) {
+  table.push(`| ${rule.id} | ${inProcess.map((r) => `${f(r.ruleMs[rule.id], 2)} ms (${f((100 * r.ruleMs[rule.id]) / r.engineMs.median, 0)} %)`).join(" | ")} |`);
+}
+table.push(`| parse (model) | ${inProcess.map((r) => `${f(r.parseMs.median, 2)} ms (${f((100 * r.parseMs.median) / r.engineMs.median, 0)} %)`).join(" | ")} |`);
+table.push("");
+table.push("| typing: 200 one-character edits, debounce 0 | server compute p50 / p95 / max ms | edit → diagnostics p50 / p95 / max ms |");
+table.push("|---|---|---|");
+for (const [label, t] of Object.entries(typing)) table.push(`| ${label} | ${f(t.computeMs.median)} / ${f(t.computeMs.p95)} / ${f(t.computeMs.max)} | ${f(t.roundTripMs.median)} / ${f(t.roundTripMs.p95)} / ${f(t.roundTripMs.max)} |`);
+table.push("");
+table.push(`Debounce (default 200 ms), 100 KB: edit → diagnostics ${mmm(results.debounce.editToDiagnosticsMs)} ms (min / median / max).`);
+table.push(`documentSymbol on the 100 KB document while the 10 MB one is re-checked: ${mmm(results.documentSymbolWhile10MBCheckMs)} ms (min / median / max).`);
+table.push(`Memory after opening 10 MB: ${f(memory.rssMB, 0)} MB resident (peak ${f(memory.peakRssMB, 0)} MB). Idle CPU: ${f(idleCpuPercent, 2)} %.`);
+table.push("");
+table.push("| budget | measured | met |");
+table.push("|---|---|---|");
+for (const b of budgets) table.push(`| ${b.budget} | ${b.measured} | ${b.met ? "yes" : "**no**"} |`);
+table.push("");
+table.push(`Bench ran in ${f(results.benchSeconds, 0)} s.`);
+console.log(table.join("\n"));
+writeFileSync(join(ROOT, "bench", "results.md"), table.join("\n") + "\n");

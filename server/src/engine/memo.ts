@@ -1,0 +1,37 @@
+// Bounded memo tables for pure per-text work (a paragraph's sketch, a line's matches) that
+// rules keep across checks, so an edit recomputes only what it changed. All of them can be
+// emptied at once: the benchmark does so to measure a cold first check honestly.
+
+const all = new Set<TextMemo<unknown>>();
+
+/** Results of a pure function of a string, keyed by that string; two generations bound the size. */
+export class TextMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  constructor(private readonly compute: (text: string) => V, private readonly limit = 100_000) {
+    all.add(this as TextMemo<unknown>);
+  }
+  get(text: string): V {
+    let value = this.current.get(text);
+    if (value === undefined) {
+      value = this.previous.get(text);
+      if (value === undefined) value = this.compute(text);
+      this.current.set(text, value);
+      // Entries unused for a whole generation are dropped.
+      if (this.current.size > this.limit) {
+        this.previous = this.current;
+        this.current = new Map();
+      }
+    }
+    return value;
+  }
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
+}
+
+/** Empties every memo table (benchmarks and tests of cold behaviour). */
+export function clearMemos(): void {
+  for (const memo of all) memo.clear();
+}
