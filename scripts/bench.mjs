@@ -38,7 +38,8 @@ await build({
   stdin: {
     contents: `export { parseDocument, LineFactsCache } from "./server/src/model/parse";
 export { lint } from "./server/src/engine/lint";
-export { RULES } from "./server/src/rules";`,
+export { RULES } from "./server/src/rules";
+export { clearMemos } from "./server/src/engine/memo";`,
     resolveDir: ROOT,
     loader: "ts",
   },
@@ -49,7 +50,7 @@ export { RULES } from "./server/src/rules";`,
   outfile: engineFile,
   logLevel: "warning",
 });
-const { parseDocument, LineFactsCache, lint, RULES } = await import(pathToFileURL(engineFile).href);
+const { parseDocument, LineFactsCache, lint, RULES, clearMemos } = await import(pathToFileURL(engineFile).href);
 
 // ---------------------------------------------------------------------------------------
 // Documents
@@ -87,6 +88,8 @@ function floor(bytes) {
 
 /** The engine as the CLI and a first open run it: read the text, parse (no cache), every rule. */
 function engine(bytes, timings) {
+  // Cold: no line cache, and no rule memo left over from the previous run.
+  clearMemos();
   const text = bytes.toString("utf8");
   const model = parseDocument({ text, uri: "file:///bench.txt", version: 1, languageId: "plaintext" });
   return lint(model, {}, { timings });
