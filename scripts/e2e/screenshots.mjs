@@ -55,6 +55,14 @@ async function main() {
     if (!box) throw new Error("the line 四、保障措施 is not visible");
     await page.mouse.move(box.x + 8, box.y + box.height / 2);
     await page.locator(".monaco-hover .hover-contents").first().waitFor();
+    // The hover fades in: wait for its animations to finish before taking the picture.
+    await page.waitForFunction(() => {
+      const contents = [...document.querySelectorAll(".monaco-hover .hover-contents")].find((e) => e.getClientRects().length > 0);
+      for (let e = contents; e; e = e.parentElement) {
+        if (getComputedStyle(e).opacity !== "1" || e.getAnimations().some((a) => a.playState === "running")) return false;
+      }
+      return contents !== undefined;
+    });
     await page.screenshot({ path: join(images, "squiggles-hover.png") });
     await page.mouse.move(5, 5);
     await page.keyboard.press("Escape");
@@ -63,10 +71,12 @@ async function main() {
     await runCommand(page, "View: Focus Problems");
     await page.locator(".markers-panel .monaco-list-row").nth(4).waitFor();
     await page.screenshot({ path: join(images, "problems.png") });
-    await runCommand(page, "View: Close Panel");
+    await runCommand(page, "Hide Panel");
 
     // 3. The Outline view, fully expanded.
     await runCommand(page, "Explorer: Focus on Outline View");
+    // Collapse the file list so the Outline gets the whole side bar.
+    await page.locator(".sidebar .pane-header").first().click();
     await page.locator(".outline-pane .monaco-list-row", { hasText: "四、保障措施" }).waitFor();
     await page.screenshot({ path: join(images, "outline.png") });
     console.log(`[screenshots] saved squiggles-hover.png, problems.png, outline.png in ${images}`);
