@@ -198,7 +198,7 @@ export function helpText(language: Language, version: string): string {
       --stdin-filename 名称     标准输入文档的文件名（决定语言与配置文件查找）
       --cross-file-duplicates   报告不同文件之间重复的段落
   -o, --output 文件             把报告写入文件而不是标准输出
-  -j, --jobs N                  并行检查的线程数（默认按文件数量自动决定）
+  -j, --jobs N                  并行检查的线程数（默认：4 核以上且 40 个文件以上时自动启用）
       --locale zh|en            消息语言（默认取 LC_ALL/LANG）
       --color / --no-color      是否着色（默认在终端中着色）
   -h, --help                    显示帮助
@@ -229,7 +229,7 @@ options:
       --stdin-filename NAME     its file name (picks the language and the config file)
       --cross-file-duplicates   report paragraphs repeated across the files checked
   -o, --output FILE             write the report to FILE instead of standard output
-  -j, --jobs N                  worker threads (default: chosen by batch size)
+  -j, --jobs N                  worker threads (default: automatic on 4+ cores for 40+ files)
       --locale zh|en            message language (default from LC_ALL/LANG)
       --color / --no-color      colour the output (default: on a terminal)
   -h, --help                    show this help
