@@ -1,6 +1,8 @@
 // The placeholder patterns: one entry per kind of template leftover. Adding a kind is one entry
 // here plus a fixture in test/fixtures/placeholder/. The patterns are joined into one regex, so
-// they use no capturing groups of their own.
+// they use no capturing groups of their own. A match contains one of the trigger characters in
+// placeholder.ts (X x × ○ 〇 某 _ D or a blank bracket) and starts at it or, for years, with a digit
+// at most three characters before it.
 
 import type { Message } from "../engine/rule";
 

@@ -6,8 +6,18 @@ import { defineRule, type Fix, type Message } from "../engine/rule";
 import { matchAllBounded } from "../engine/bounded-regex";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 
-/** All built-in patterns as one regex; capture group i + 1 is pattern i. */
-const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).join("|"), "gu");
+/** All built-in patterns as one regex, tried at one position (sticky); group i + 1 is pattern i. */
+const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).join("|"), "y");
+/**
+ * Characters one of which every built-in match contains. The line is searched for them with one
+ * simple regex (as fast as any plain scan); the combined regex, whose look-behinds would make it
+ * slow to run over every position, is only tried where a match could start: at a trigger or up
+ * to TRIGGER_LEAD characters before it ("201X", "20__").
+ */
+const TRIGGER = /[XxＸｘ×○〇◯某_＿D]|[（(【〔[](?=[ \u3000]*[）)】〕\]])/g;
+/** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
+const TRIGGER_LEAD = 3;
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 export default defineRule({
   id: "placeholder",
@@ -35,16 +45,26 @@ export default defineRule({
       });
     }
     let extraBudget = MAX_EXTRA_MATCHES;
+    const messages = new Map<string, Message>();
     for (const line of model.lines) {
       if (!isScanned(line, model)) continue;
       const text = line.text;
       const found: Array<{ start: number; end: number; pattern?: PlaceholderPattern }> = [];
-      COMBINED.lastIndex = 0;
-      for (let m = COMBINED.exec(text); m !== null; m = COMBINED.exec(text)) {
-        const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-        const pattern = PLACEHOLDER_PATTERNS[index];
-        if (pattern && !excluded(pattern, m[0], m.index, text, model)) found.push({ start: m.index, end: m.index + m[0].length, pattern });
-        if (m[0].length === 0) COMBINED.lastIndex++;
+      let covered = 0;
+      TRIGGER.lastIndex = 0;
+      for (let t = TRIGGER.exec(text); t !== null; t = TRIGGER.exec(text)) {
+        for (let at = Math.max(covered, t.index - TRIGGER_LEAD); at <= t.index; at++) {
+          if (at < t.index && !isDigitCode(text.charCodeAt(at))) continue;
+          COMBINED.lastIndex = at;
+          const m = COMBINED.exec(text);
+          if (m === null) continue;
+          const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+          const pattern = PLACEHOLDER_PATTERNS[index];
+          if (pattern && !excluded(pattern, m[0], at, text, model)) found.push({ start: at, end: at + m[0].length, pattern });
+          covered = at + Math.max(1, m[0].length);
+          if (TRIGGER.lastIndex < covered) TRIGGER.lastIndex = covered;
+          break;
+        }
       }
       if (extra.patterns.length > 0 && extraBudget > 0) {
         for (const hit of extraHits.get(line.index) ?? []) {
@@ -60,8 +80,9 @@ export default defineRule({
         if (allowSet.has(word) || insideAllowed(text, f.start, f.end, allow)) continue;
         const start = line.start + f.start;
         const end = line.start + f.end;
-        const fixes: Fix[] = [];
+        let fixes: Fix[] | undefined;
         if (f.pattern?.replacement !== undefined) {
+          fixes = [];
           fixes.push({
             title: { zh: `改为“${f.pattern.replacement}”`, en: `Change to "${f.pattern.replacement}"` },
             edits: [{ start, end, newText: f.pattern.replacement }],
@@ -70,7 +91,13 @@ export default defineRule({
             preferred: true,
           });
         }
-        context.report({ start, end, message: f.pattern?.message ? f.pattern.message(word) : defaultMessage(word), fixes });
+        // Documents repeat the same few leftovers thousands of times: one message object each.
+        let message = messages.get(word);
+        if (message === undefined) {
+          message = f.pattern?.message ? f.pattern.message(word) : defaultMessage(word);
+          if (messages.size < 1000) messages.set(word, message);
+        }
+        context.report({ start, end, message, fixes });
       }
     }
   },
