@@ -16,7 +16,7 @@ import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
 import { defaultSettings, normalizeSettings, type Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
-import { toDiagnostic } from "./lsp/diagnostics";
+import { FIX_EDIT_BUDGET, toDiagnostic } from "./lsp/diagnostics";
 import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
@@ -159,7 +159,8 @@ async function validate(uri: string, version: number): Promise<void> {
   const lintDone = performance.now();
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  const diagnostics = problems.map((p) => toDiagnostic(model, p, language));
+  const budget = { left: FIX_EDIT_BUDGET };
+  const diagnostics = problems.map((p) => toDiagnostic(model, p, language, budget));
   const computeMs = stats.busyMs + performance.now() - lintDone;
   await connection.sendDiagnostics({ uri, version, diagnostics });
   if (reportTiming) {

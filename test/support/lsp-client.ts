@@ -37,8 +37,9 @@ export class LspClient {
   stderr = "";
   exitCode: number | null | undefined = undefined;
 
-  constructor(args: string[] = ["--stdio"]) {
-    this.child = spawn(process.execPath, [join(REPO_ROOT, "dist", "server.js"), ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  /** `env` is added to this process's environment for the server (fault injection in tests). */
+  constructor(args: string[] = ["--stdio"], env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(process.execPath, [join(REPO_ROOT, "dist", "server.js"), ...args], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-20000)));
     this.child.on("exit", (code) => {

@@ -113,11 +113,14 @@ export function checkProblems(model: DocumentModel, problems: Problem[]): void {
     for (const f of p.fixes) {
       for (const e of f.edits) {
         // Numbering fixes rewrite markers; other fixes (deleting a duplicate) stay whole-character.
-        if (numbering) checkEdit(model, e, spans, `${what} fix "${f.title.zh}"`);
+        // Breaking a line before a run-in marker changes no character: it inserts a line break only.
+        const lineBreakInsertion = e.start === e.end && /^(?:\r\n|\n|\r)$/.test(e.newText) && !f.safe;
+        if (numbering && !lineBreakInsertion) checkEdit(model, e, spans, `${what} fix "${f.title.zh}"`);
+        else if (lineBreakInsertion) checkEditRange(model.text, e.start, e.end, `${what} fix "${f.title.zh}"`);
         else checkEditRange(model.text, e.start, e.end, `${what} fix "${f.title.zh}"`);
       }
       // The preferred fix names one marker: the problem's own range.
-      if (numbering && f.preferred) for (const e of f.edits) if (e.start < p.start || e.end > p.end) fail(`${what}: preferred fix edits ${e.start}-${e.end}, outside the marker it names`);
+      if (numbering && f.preferred && f.edits.every((e) => e.start !== e.end)) for (const e of f.edits) if (e.start < p.start || e.end > p.end) fail(`${what}: preferred fix edits ${e.start}-${e.end}, outside the marker it names`);
     }
   }
 }

@@ -33,7 +33,26 @@ export function ruleDocUrl(ruleId: string): string {
   return pathToFileURL(resolve(__dirname, "..", "docs", "rules", `${ruleId}.md`)).href;
 }
 
-export function toDiagnostic(model: DocumentModel, problem: Problem, language: Language): Diagnostic {
+/**
+ * How many fix edits one publication may carry in `data`. A run of 12 000 misnumbered headings
+ * gives 12 000 findings each offering the same 12 000-edit renumbering: carried in full that is
+ * 144 million edits, and the server ran out of memory. Single-edit fixes are always carried;
+ * multi-edit ones only while the budget lasts (the renumber command covers the rest).
+ */
+export const FIX_EDIT_BUDGET = 20_000;
+
+export interface EditBudget {
+  left: number;
+}
+
+function carries(budget: EditBudget, edits: number): boolean {
+  if (edits <= 1) return true;
+  if (edits > budget.left) return false;
+  budget.left -= edits;
+  return true;
+}
+
+export function toDiagnostic(model: DocumentModel, problem: Problem, language: Language, budget: EditBudget = { left: FIX_EDIT_BUDGET }): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(model, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
@@ -52,7 +71,7 @@ export function toDiagnostic(model: DocumentModel, problem: Problem, language: L
   }
   const data: DiagnosticData = {
     version: model.version,
-    fixes: problem.fixes.map((f) => ({
+    fixes: problem.fixes.filter((f) => carries(budget, f.edits.length)).map((f) => ({
       title: localize(f.title, language),
       safe: f.safe,
       preferred: f.preferred === true,
