@@ -43,16 +43,17 @@ export function withTimeout(promise, ms, message) {
 
 /**
  * Starts code-server on a free port. `scratch` receives its config, user data, extensions
- * and log; `settings` become the user settings. Resolves when it listens.
+ * and log; `settings` become the user settings; `extensionsDir` holds installed
+ * extensions (default: an empty folder in `scratch`). Resolves when it listens.
  */
-export async function startCodeServer({ scratch, settings = {}, env = {} }) {
+export async function startCodeServer({ scratch, settings = {}, env = {}, extensionsDir }) {
   rmSync(scratch, { recursive: true, force: true });
   const dirs = {
     config: join(scratch, "xdg-config"),
     data: join(scratch, "xdg-data"),
     cache: join(scratch, "xdg-cache"),
     userData: join(scratch, "user-data"),
-    extensions: join(scratch, "extensions"),
+    extensions: extensionsDir ?? join(scratch, "extensions"),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, "User"), { recursive: true });
