@@ -1,6 +1,6 @@
 // Smoke test of the packaged extension: installs gongwen.vsix (npm run package) into an
 // empty extensions folder of code-server, opens the sample plan as a user would, and
-// checks that squiggles and the 字数 status bar item appear. usage: npm run e2e:vsix
+// checks that squiggles and the status bar item (字数, 问题) appear. usage: npm run e2e:vsix
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -37,7 +37,10 @@ async function main() {
       payload: [["openFile", remoteUri(server, join(sample, "2024年工作计划.gw"))]],
     }));
     await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-warning").length >= 5);
-    const status = await page.locator(".statusbar-item", { hasText: "字数" }).first().textContent();
+    // The status bar follows the diagnostics: 字数 and the number of problems (问题).
+    const item = page.locator(".statusbar-item", { hasText: /字数 \d+ · 问题 5/ }).first();
+    await item.waitFor();
+    const status = await item.textContent();
     console.log(`[vsix] installed gongwen.vsix works: squiggles shown, status bar "${status?.trim()}"`);
   } finally {
     await context?.close().catch(() => {});
