@@ -37,6 +37,16 @@ export interface DuplicateMatch {
   exact: boolean;
 }
 
+/** Work counters (for the benchmark): each is bounded per item, which keeps the time linear. */
+export interface DuplicateStats {
+  /** Items sketched for near repeats. */
+  sketched: number;
+  /** Earlier items met in a shared LSH bucket (at most BANDS × MAX_BUCKET per item). */
+  candidates: number;
+  /** Candidates whose similarity was computed (at most MAX_VERIFY per item). */
+  examined: number;
+}
+
 export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = { minLength: 20, similarity: 0.9 };
 
 // Sketch geometry: 32 one-permutation bins read as 16 bands of 2 rows. Two rows per band keep
@@ -50,7 +60,7 @@ const EMPTY = 0xffffffff;
 /** Least number of equal bins (of 32) before an edit distance is computed. */
 const MIN_EQUAL_BINS = 4;
 /** Caps that keep the work per item constant whatever the text. */
-const MAX_BUCKET = 16;
+const MAX_BUCKET = 8;
 const MAX_VERIFY = 6;
 /** Near repeats are looked for only among items up to this long (longer ones: exact only). */
 const MAX_NEAR_LENGTH = 20_000;
@@ -66,13 +76,18 @@ export function duplicateOptions(given: Partial<DuplicateOptions> | undefined): 
  * Finds later copies of earlier items. Each reported item points at the earliest earlier item
  * it repeats exactly, or else the earliest confirmed near repeat among its LSH candidates.
  */
-export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>): DuplicateMatch[] {
+export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>, stats?: DuplicateStats): DuplicateMatch[] {
   const options = duplicateOptions(given);
   const matches: DuplicateMatch[] = [];
   const exact = new Map<string, number>();
   const near = options.similarity < 1;
   const buckets = new Map<number, number[]>();
-  const sketches: Array<Uint32Array | undefined> = [];
+  // All sketches in one table (a row of BINS per item): comparing a candidate reads one
+  // contiguous row instead of chasing a separate array object per item.
+  const sketches = new Uint32Array(items.length * BINS);
+  // Per item, its characters counted into 64 bins (a row each): a 64-step lower bound of the
+  // edit distance between two items, tried before anything that walks the texts.
+  const histograms = new Uint16Array(items.length * HISTOGRAM_BINS);
   // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
   const stamp = new Int32Array(items.length).fill(-1);
   const bandHits = new Int32Array(items.length);
@@ -82,7 +97,6 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    sketches.push(undefined);
     if (item.length < options.minLength || item.text.length === 0) continue;
     const key = item.scope === undefined ? item.text : `${item.scope}\u0000${item.text}`;
     const seen = exact.get(key);
@@ -94,7 +108,8 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
 
     const sketch = sketchCache.get(item.text);
-    sketches[i] = sketch;
+    sketches.set(sketch, i * BINS);
+    fillHistogram(histograms, i, item.text);
     const keys = bandKeys(sketch);
     candidates.length = 0;
     for (const key of keys) {
@@ -110,9 +125,13 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       }
     }
     // Keep the MAX_VERIFY most similar sketches (an insertion into a short sorted list).
+    if (stats) {
+      stats.sketched++;
+      stats.candidates += candidates.length;
+    }
     let kept = 0;
     for (const j of candidates) {
-      const equal = equalBins(sketch, sketches[j]!);
+      const equal = equalBins(sketch, sketches, j * BINS);
       if (equal < MIN_EQUAL_BINS) continue;
       const score = equal * 64 + bandHits[j];
       if (kept === MAX_VERIFY && score <= bestScore[kept - 1]) continue;
@@ -130,7 +149,11 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     for (let c = 0; c < kept; c++) {
       const j = best[c];
       if (found && j > found.first) continue;
-      if (items[j].scope !== item.scope || numbersOnlyDiffer(items[j].text, item.text)) continue;
+      if (items[j].scope !== item.scope) continue;
+      const longer = Math.max(items[j].text.length, item.text.length);
+      if (histogramDistance(histograms, i, j) > 2 * Math.floor((1 - options.similarity) * longer + 1e-9)) continue;
+      if (numbersOnlyDiffer(items[j].text, item.text)) continue;
+      if (stats) stats.examined++;
       const similarity = similarityAtLeast(items[j].text, item.text, options.similarity);
       if (similarity !== undefined) found = { item: i, first: j, similarity, exact: false };
     }
@@ -226,6 +249,32 @@ function hashRange(text: string, from: number, to: number): number {
   return mix(h);
 }
 
+const HISTOGRAM_BINS = 64;
+
+/** Counts the characters of `text` into row `row` of the histogram table. */
+function fillHistogram(table: Uint16Array, row: number, text: string): void {
+  const base = row * HISTOGRAM_BINS;
+  for (let i = 0; i < text.length; i++) {
+    const at = base + (text.charCodeAt(i) & (HISTOGRAM_BINS - 1));
+    if (table[at] < 0xffff) table[at]++;
+  }
+}
+
+/**
+ * The L1 distance of two rows. An edit changes it by at most 2 (binning only merges counts), so
+ * half of it never exceeds the edit distance.
+ */
+function histogramDistance(table: Uint16Array, a: number, b: number): number {
+  let d = 0;
+  const x = a * HISTOGRAM_BINS;
+  const y = b * HISTOGRAM_BINS;
+  for (let i = 0; i < HISTOGRAM_BINS; i++) {
+    const v = table[x + i] - table[y + i];
+    d += v < 0 ? -v : v;
+  }
+  return d;
+}
+
 /** murmur3's finaliser: spreads the bits so bins and values are independent. */
 function mix(x: number): number {
   let h = x >>> 0;
@@ -239,16 +288,17 @@ function bandKeys(sketch: Uint32Array): number[] {
   for (let b = 0; b < BANDS; b++) {
     let h = Math.imul(b + 1, 0x27d4eb2d);
     for (let r = 0; r < ROWS; r++) h = mix(h ^ sketch[b * ROWS + r]);
-    // As a signed 32-bit integer the key is a small integer to V8, not a heap number: the
-    // bucket map is several times faster (the keys stay distinct: the mapping is one to one).
-    keys.push(h | 0);
+    // 30 bits: a small integer (Smi) to V8 even with pointer compression (31-bit Smis); a
+    // full 32-bit key is a heap number, slow to hash and slower as the map grows. Two bands
+    // that collide only add a candidate, which is verified anyway.
+    keys.push(h & 0x3fffffff);
   }
   return keys;
 }
 
-function equalBins(a: Uint32Array, b: Uint32Array): number {
+function equalBins(a: Uint32Array, table: Uint32Array, row: number): number {
   let n = 0;
-  for (let i = 0; i < BINS; i++) if (a[i] === b[i]) n++;
+  for (let i = 0; i < BINS; i++) if (a[i] === table[row + i]) n++;
   return n;
 }
 
