@@ -19,10 +19,9 @@ export interface Template {
   body: string;
 }
 
-/** The document skeletons among the extension's snippets, in file order. */
-export async function loadTemplates(extensionPath: string): Promise<Template[]> {
-  const file = vscode.Uri.joinPath(vscode.Uri.file(extensionPath), "snippets", "gongwen.code-snippets");
-  const entries = JSON.parse(await readFile(file.fsPath, "utf8")) as Record<string, SnippetEntry>;
+/** The document skeletons among the snippets of `file`, in file order. */
+export async function loadTemplates(file: string): Promise<Template[]> {
+  const entries = JSON.parse(await readFile(file, "utf8")) as Record<string, SnippetEntry>;
   return Object.entries(entries)
     .filter(([, entry]) => entry.isFileTemplate === true)
     .map(([name, entry]) => ({
@@ -36,7 +35,7 @@ export async function loadTemplates(extensionPath: string): Promise<Template[]> 
 export async function pickAndInsertTemplate(context: vscode.ExtensionContext): Promise<void> {
   let templates: Template[];
   try {
-    templates = await loadTemplates(context.extensionPath);
+    templates = await loadTemplates(context.asAbsolutePath("snippets/gongwen.code-snippets"));
   } catch (error) {
     void vscode.window.showErrorMessage(t("templatesUnreadable", [error instanceof Error ? error.message : String(error)]));
     return;
