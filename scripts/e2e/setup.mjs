@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const CODE_SERVER_VERSION = "4.100.3";
 const RIPGREP_CACHE = "vscode-ripgrep-cache-1.15.11";
@@ -97,7 +98,7 @@ export function setup() {
   ensureCodeServer();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   setup();
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
