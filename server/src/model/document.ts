@@ -26,7 +26,8 @@ export type LineKind =
   | "toc-entry"
   | "code"
   | "front-matter"
-  | "markup"; // Markdown structure that is not prose: tables, rules, HTML comments
+  | "table" // a table row ("| … |"), or a line inside a table cell that spans lines
+  | "markup"; // Markdown structure that is not prose: rules, HTML comments
 
 /** Marker families in GB/T 9704 order, plus the chapter-like and circled forms in use. */
 export type MarkerFamily =

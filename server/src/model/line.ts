@@ -153,7 +153,8 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     if (entry.length >= 2) facts.tocEntry = entry;
   }
 
-  if (!marker && visibleLength >= 2 && visibleLength <= 60) {
+  // "10.1总体成效总结" is a decimal outline entry, not a document title.
+  if (!marker && visibleLength >= 2 && visibleLength <= 60 && !/^\d+(?:\.\d+)+/.test(text.slice(pos, pos + 8))) {
     const content = text.slice(pos, end);
     if (!endsWithTerminalPunctuation(content) && !/[。，；！？]/.test(content) && !DATE_LINE.test(compact) && !facts.tocCaption) {
       facts.titleShaped = true;

@@ -49,6 +49,7 @@ export function parseDocument(input: ParseInput, cache?: LineFactsCache): Docume
   const hasBom = text.charCodeAt(0) === 0xfeff;
 
   if (isMarkdown) markMarkdownBlocks(lines);
+  markTables(lines);
   const tocs = findTablesOfContents(lines, facts);
   const documents = findDocuments(lines, facts, tocs);
   const lineDocument = new Int32Array(lines.length);
@@ -151,7 +152,26 @@ function markMarkdownBlocks(lines: Line[]): void {
       // Indented code needs a blank line before it; full-width indentation is prose.
       if (!/^[ \t]*\u3000/.test(line.text) && /^(?: {4}|\t)/.test(line.text)) { line.kind = "code"; continue; }
     }
-    if (t.startsWith("|") || /^(?:[-*_]\s*){3,}$/.test(t) || /^\s*\|?\s*:?-{3,}/.test(t)) line.kind = "markup";
+    if (/^(?:[-*_]\s*){3,}$/.test(t) || /^\s*\|?\s*:?-{3,}\s*\|/.test(t)) line.kind = "markup";
+  }
+}
+
+/**
+ * Table rows ("| 1、… |"), in Markdown and in text pasted from web pages alike, and the lines
+ * of a cell that runs over several lines: numbers in table cells are not headings.
+ */
+function markTables(lines: Line[]): void {
+  let openCell = false;
+  for (const line of lines) {
+    if (line.kind === "code" || line.kind === "front-matter" || line.kind === "markup") continue;
+    const t = line.text.trim();
+    if (t.startsWith("|")) {
+      line.kind = "table";
+      openCell = !(t.length > 1 && t.endsWith("|"));
+    } else if (openCell && line.kind !== "blank") {
+      line.kind = "table";
+      if (t.includes("|")) openCell = false;
+    } else if (line.kind === "blank") openCell = false;
   }
 }
 
@@ -287,7 +307,7 @@ function buildHeadings(lines: Line[], facts: LineFacts[], lineDocument: Int32Arr
     const previous = headings.length > 0 && headings[headings.length - 1].document === currentDoc ? headings[headings.length - 1] : undefined;
     if (subList && subList.family === m.family && !f.standalone) rank = subList.rank;
     else if (subList && (rank <= FAMILY_RANK[subList.family as keyof typeof FAMILY_RANK])) subList = undefined;
-    if (!subList && previous && previous.family === m.family && previous.standalone && !f.standalone && m.value === 1 && previous.value >= 1 && previous.rank === rank) {
+    if (!subList && previous && previous.family === m.family && previous.standalone && !f.standalone && m.value === 1 && previous.rank === rank && onlyBlankBetween(lines, previous.line, i)) {
       rank = rank + 0.25;
       subList = { family: m.family, rank };
     }
@@ -329,6 +349,11 @@ function buildHeadings(lines: Line[], facts: LineFacts[], lineDocument: Int32Arr
     h.sectionEndLine = end;
   }
   return headings;
+}
+
+function onlyBlankBetween(lines: Line[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (lines[k].kind !== "blank") return false;
+  return true;
 }
 
 function buildParagraphs(lines: Line[], facts: LineFacts[], lineDocument: Int32Array, markdown: boolean): Paragraph[] {

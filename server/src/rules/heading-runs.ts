@@ -32,7 +32,7 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
   for (const h of model.headings) {
     const key = `${h.document}|${h.parent}|${h.family}|${h.rank}`;
     let run = open.get(key);
-    if (run && h.value === 1 && run.items.length > 0 && isPartBreak(model, h.line, run.items[run.items.length - 1].line)) run = undefined;
+    if (run && h.value === 1 && run.items.length > 0 && (isPartBreak(model, h.line, run.items[run.items.length - 1].line) || isAnnouncedList(model, run))) run = undefined;
     if (!run) {
       run = { items: [], document: h.document, parent: h.parent, family: h.family, rank: h.rank };
       open.set(key, run);
@@ -77,9 +77,10 @@ function lastValue(run: HeadingRun): number {
 }
 
 /**
- * Numbering may start again after an unnumbered title or part heading this model did not
- * take for a document title ("2024年工作计划" standing alone, a sign-off and the next
- * document's title) or after a wide blank gap, between the previous heading and this one.
+ * Numbering may start again after an unnumbered title, part label or lead-in this model did
+ * not take for a document title ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下："),
+ * a sign-off and the next document's title, or a wide blank gap, between the previous
+ * heading of the run and this one.
  */
 function isPartBreak(model: DocumentModel, line: number, previousLine: number): boolean {
   let blanks = 0;
@@ -91,13 +92,27 @@ function isPartBreak(model: DocumentModel, line: number, previousLine: number): 
     }
     blanks = 0;
     if (l.kind === "title" || l.kind === "toc-caption") return true;
-    if (l.kind === "body" && isTitleShaped(model.text.slice(l.contentStart, l.contentEnd))) return true;
+    if (l.kind === "body" && isLabel(model.text.slice(l.contentStart, l.contentEnd))) return true;
   }
   return false;
 }
 
-function isTitleShaped(content: string): boolean {
+/** A run announced by a lead-in ("主要讲三个问题：") is a list of topics; the sections that follow restart. */
+function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
+  const firstLine = run.items[0].line;
+  for (let i = firstLine - 1; i >= 0; i--) {
+    const l = model.lines[i];
+    if (l.kind === "blank") continue;
+    if (l.kind !== "body" && l.kind !== "heading") return false;
+    return /[：:]$/.test(model.text.slice(l.contentStart, l.contentEnd));
+  }
+  return false;
+}
+
+/** A short line without sentence punctuation (a colon may end it), or any line ending in a colon. */
+function isLabel(content: string): boolean {
+  if (/[：:]$/.test(content)) return true;
   let visible = 0;
   for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
-  return visible >= 2 && visible <= 40 && !/[。；，！？：:;,!?、]/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
+  return visible >= 2 && visible <= 40 && !/[。；，！？;,!?、]/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
 }

@@ -3,7 +3,8 @@
 import type { DocumentModel, Heading } from "../model/document";
 import { formatMarker, formatMarkerNumber, rewriteKeepsMarker } from "../model/numbering";
 import { defineRule, type Fix, type TextEdit } from "../engine/rule";
-import { checkSequence, sequenceMessage } from "./sequence";
+import { checkSequence, sequenceMessage, type SequenceFinding } from "./sequence";
+import { isCjkCode } from "../model/text";
 import { headingRuns, type HeadingRun } from "./heading-runs";
 
 export default defineRule({
@@ -16,36 +17,89 @@ export default defineRule({
   },
   defaultOptions: {},
   check(model, context) {
-    for (const run of headingRuns(model)) {
-      const values = run.items.map((h) => h.value);
-      const findings = checkSequence(values, run.continuesFrom === undefined ? 1 : run.continuesFrom + 1);
+    const runs = headingRuns(model);
+    const findingsOf = new Map<HeadingRun, SequenceFinding[]>();
+    for (const run of runs) findingsOf.set(run, checkSequence(run.items.map((h) => h.value), run.continuesFrom === undefined ? 1 : run.continuesFrom + 1));
+    for (const run of runs) {
+      const findings = findingsOf.get(run)!;
       if (findings.length === 0) continue;
-      const renumber = renumberRunEdits(run, model);
+      // Fix-all renumbers the run (and the runs that continue its numbers) in one go, so no
+      // pass leaves a half-renumbered list for the next to misread; never where the run
+      // may start a new list.
+      const uncertain = findings.some((f) => f.fault === "start" || f.fault === "restart");
+      const chain = uncertain ? [] : renumberChainEdits(run, runs, findingsOf, model);
+      const runEdits = renumberRunEdits(run, model);
       for (const f of findings) {
         const h = run.items[f.index];
-        const edit = numberEdit(h, f.expected, model);
+        const glued = f.fault === "gap" || f.fault === "start" ? findRunIn(model, run, f, h) : undefined;
+        if (glued !== undefined) {
+          const marker = display(h, f.expected, model);
+          context.report({
+            start: glued,
+            end: glued + marker.length,
+            message: { zh: `序号“${marker}”没有另起一行`, en: `"${marker}" is run into the preceding text: start it on a new line` },
+          });
+          continue;
+        }
         const fixes: Fix[] = [];
+        const edit = numberEdit(h, f.expected, model);
         if (edit) {
           fixes.push({
             title: { zh: `将序号改为“${display(h, f.expected, model)}”`, en: `Change the number to "${display(h, f.expected, model)}"` },
             edits: [edit],
-            safe: true,
+            safe: false,
             preferred: true,
           });
         }
-        if (renumber.length > 1) {
-          fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: renumber, safe: false });
-        }
+        if (chain.length > 0) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: chain, safe: true });
+        else if (runEdits.length > 1) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: runEdits, safe: false });
+        const previous = f.index > 0 ? run.items[f.index - 1] : undefined;
         context.report({
           start: h.marker.start,
           end: h.marker.end,
-          message: sequenceMessage(f.fault, display(h, f.expected, model), model.text.slice(h.marker.start, h.marker.end)),
+          message:
+            f.fault === "restart" && previous
+              ? {
+                  zh: `序号重新开始：前一项为“${markerText(previous, model)}”，此处为“${markerText(h, model)}”`,
+                  en: `Numbering starts again: the previous item is "${markerText(previous, model)}", this one is "${markerText(h, model)}"`,
+                }
+              : sequenceMessage(f.fault, display(h, f.expected, model), markerText(h, model)),
           fixes,
         });
       }
     }
   },
 });
+
+function markerText(h: Heading, model: DocumentModel): string {
+  return model.text.slice(h.marker.start, h.marker.end);
+}
+
+/**
+ * The expected number written inside the text before this heading ("……问题及对策8.中央……"):
+ * the item lost its line break, and the numbers are right. Returns its offset.
+ */
+function findRunIn(model: DocumentModel, run: HeadingRun, f: SequenceFinding, h: Heading): number | undefined {
+  const wanted = display(h, f.expected, model);
+  // Only inside this run's own stretch: after the previous item, or after the parent heading.
+  const parentLine = h.parent >= 0 ? model.headings[h.parent].line : model.documents[h.document].startLine;
+  const from = f.index > 0 ? run.items[f.index - 1].line : Math.max(parentLine, h.line - 3);
+  for (let i = h.line - 1; i >= from; i--) {
+    const line = model.lines[i];
+    if (line.kind !== "body" && line.kind !== "heading" && line.kind !== "title") continue;
+    let at = line.text.indexOf(wanted, line.contentStart - line.start + 1);
+    while (at >= 0) {
+      const before = line.text.charCodeAt(at - 1);
+      const after = line.text.charCodeAt(at + wanted.length);
+      const numeralBefore = (before >= 0x30 && before <= 0x39) || "零〇一二两三四五六七八九十百第".includes(line.text[at - 1]);
+      const textAfter = isCjkCode(after) || after === 0x201c || after === 0x300a; // “ 《
+      const afterNumeral = "零〇一二两三四五六七八九十".includes(line.text[at + wanted.length] ?? "");
+      if (!numeralBefore && textAfter && !afterNumeral && (!h.marker.open || line.text[at - 1] !== h.marker.open)) return line.start + at;
+      at = line.text.indexOf(wanted, at + 1);
+    }
+  }
+  return undefined;
+}
 
 function display(h: Heading, value: number, model: DocumentModel): string {
   const digits = /^\d+$/.test(model.text.slice(h.marker.numberStart, h.marker.numberEnd));
@@ -69,6 +123,23 @@ function renumberRunEdits(run: HeadingRun, model: DocumentModel): TextEdit[] {
     const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
     if (edit) edits.push(edit);
     value++;
+  }
+  return edits;
+}
+
+/** Renumbers a run from its proper start, and shifts the runs that carry on its numbers with it. */
+function renumberChainEdits(run: HeadingRun, runs: HeadingRun[], findingsOf: Map<HeadingRun, SequenceFinding[]>, model: DocumentModel): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let current: HeadingRun | undefined = run;
+  let value = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
+  while (current) {
+    for (const h of current.items) {
+      const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
+      if (edit) edits.push(edit);
+      value++;
+    }
+    const from: HeadingRun = current;
+    current = runs.find((r) => r.continues === from && !findingsOf.get(r)!.some((f) => f.fault === "start" || f.fault === "restart"));
   }
   return edits;
 }

@@ -3,7 +3,7 @@
 
 import type { Message } from "../engine/rule";
 
-export type SequenceFault = "gap" | "repeat" | "order" | "start";
+export type SequenceFault = "gap" | "repeat" | "order" | "start" | "restart";
 
 export interface SequenceFinding {
   index: number;
@@ -30,8 +30,11 @@ export function checkSequence(values: number[], first: number | undefined, next:
     const v = values[i];
     const expected = next(high);
     if (v === expected) { high = v; continue; }
-    findings.push({ index: i, expected, fault: v > expected ? "gap" : v === high ? "repeat" : "order" });
-    if (i + 1 < values.length && values[i + 1] === next(expected)) high = expected;
+    // Starting again at one is one finding, not one per item of the new list.
+    const restart = first !== undefined && v === first && high > first && (i + 1 >= values.length || values[i + 1] === next(v));
+    findings.push({ index: i, expected, fault: restart ? "restart" : v > expected ? "gap" : v === high ? "repeat" : "order" });
+    if (restart) high = v;
+    else if (i + 1 < values.length && values[i + 1] === next(expected)) high = expected;
     else high = Math.max(high, v);
   }
   return findings;
@@ -42,6 +45,7 @@ const FAULT_TEXT: Record<SequenceFault, Message> = {
   repeat: { zh: "序号重复", en: "Repeated number" },
   order: { zh: "序号顺序颠倒", en: "Number out of order" },
   start: { zh: "序号未从头开始", en: "Numbering does not start at the beginning" },
+  restart: { zh: "序号重新开始", en: "Numbering starts again" },
 };
 
 export function sequenceMessage(fault: SequenceFault, expected: string, actual: string, what?: Message): Message {
