@@ -10,6 +10,7 @@ import { defineRule, type Rule } from "../../server/src/engine/rule";
 import { RULES } from "../../server/src/rules";
 import { rulesFromEnvironment } from "../../server/src/engine/fault-injection";
 import { matchAllBounded, stopBoundedRegexWorker } from "../../server/src/engine/bounded-regex";
+import { parseConfig } from "../../server/src/config/project";
 
 after(() => stopBoundedRegexWorker());
 
@@ -85,4 +86,12 @@ test("placeholder extraPatterns: catastrophic, invalid and nested patterns are r
   // Dropped for good: the next lint with the same settings does not wait for it again.
   const again = lint(model(text), { rules: { placeholder: { options } } }, { only: ["placeholder"] });
   assert.equal(again.filter((p) => /catastrophic/.test(p.message.en)).length, 1);
+});
+
+test("a project config whose ignore glob is an invalid class still loads (it threw SyntaxError)", () => {
+  const lookup = parseConfig('{"ignore": ["[z-a]", "*.md"], "rules": {"placeholder": "off"}}', "/work/x/.gongwenrc.json");
+  assert.equal(lookup.error, undefined);
+  assert.ok(lookup.config);
+  assert.equal(lookup.config.isIgnored("/work/x/a.md"), true);
+  assert.equal(lookup.config.isIgnored("/work/x/a.txt"), false);
 });

@@ -22,7 +22,7 @@ test("random documents: no throw, ranges on boundaries, deterministic, fixes tou
     fc.property(anyDocumentArb, fc.array(fc.tuple(fc.integer({ min: -2, max: 60 }), fc.integer({ min: -2, max: 200 })), { maxLength: 4 }), (doc, positions) => {
       checkDocument(doc, warmed, positions);
     }),
-    { ...settings, numRuns: 600 },
+    { ...settings, numRuns: 400 },
   );
 });
 
@@ -32,7 +32,7 @@ test("outline documents with slips: fix-all is idempotent and leaves no fixable 
     fc.property(outlineDocumentArb, fc.constantFrom("plaintext", "markdown"), (text, languageId) => {
       checkDocument({ text, languageId }, warmed);
     }),
-    { ...settings, numRuns: 400 },
+    { ...settings, numRuns: 250 },
   );
 });
 

@@ -45,7 +45,13 @@ export function globToRegExp(pattern: string): RegExp {
     else re += escape(c);
   }
   while (braces-- > 0) re += ")";
-  return new RegExp(`^${re}$`, process.platform === "win32" ? "i" : "");
+  const flags = process.platform === "win32" ? "i" : "";
+  try {
+    return new RegExp(`^${re}$`, flags);
+  } catch {
+    // An invalid class ("[z-a]") from a project file must not break loading the config: take the glob literally.
+    return new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`, flags);
+  }
 }
 
 function escape(c: string): string {
