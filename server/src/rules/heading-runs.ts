@@ -61,7 +61,9 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
     for (let k = 1; k < list.length; k++) {
       const first = list[k].items[0].value;
       const prevLast = lastValue(list[k - 1]);
-      if (wholeDocument || (first !== 1 && first === prevLast + 1)) {
+      // A run starting just past the previous one's end carries on its numbers, with a gap
+      // when an item went missing at the seam ("25. 26. (五) 28. 29.").
+      if (wholeDocument || (first !== 1 && (first === prevLast + 1 || (first > prevLast && first <= prevLast + 3 && prevLast > 1)))) {
         list[k].continuesFrom = prevLast;
         list[k].continues = list[k - 1];
       }
@@ -114,5 +116,6 @@ function isLabel(content: string): boolean {
   if (/[：:]$/.test(content)) return true;
   let visible = 0;
   for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
-  return visible >= 2 && visible <= 40 && !/[。；，！？;,!?、]/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
+  // "三月主题：养成文明习惯，我能行" is a label too: short, and no sentence ends in it.
+  return visible >= 2 && visible <= 40 && !/[。；！？;!?]/.test(content) && !/[，,、]$/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
 }

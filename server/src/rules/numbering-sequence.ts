@@ -83,7 +83,7 @@ function findRunIn(model: DocumentModel, run: HeadingRun, f: SequenceFinding, h:
   const wanted = display(h, f.expected, model);
   // Only inside this run's own stretch: after the previous item, or after the parent heading.
   const parentLine = h.parent >= 0 ? model.headings[h.parent].line : model.documents[h.document].startLine;
-  const from = f.index > 0 ? run.items[f.index - 1].line : Math.max(parentLine, h.line - 3);
+  const from = f.index > 0 ? run.items[f.index - 1].line : parentLine;
   for (let i = h.line - 1; i >= from; i--) {
     const line = model.lines[i];
     if (line.kind !== "body" && line.kind !== "heading" && line.kind !== "title") continue;
