@@ -93,7 +93,7 @@ function inside(spans: Array<[number, number]>, e: TextEdit): boolean {
 }
 
 /** Characters a marker rewrite may produce: numerals, parentheses and the closing marks. */
-const MARKER_CHARS = /^[0-9零〇一二两三四五六七八九十百\u2460-\u2473（()）、.．首其再最先次后]*$/;
+const MARKER_CHARS = /^[0-9零〇一二两三四五六七八九十百\u2460-\u2473\u3251-\u325f\u32b1-\u32bf（()）、.．首其再最先次后]*$/;
 
 function checkEdit(model: DocumentModel, e: TextEdit, spans: Array<[number, number]>, what: string): void {
   checkEditRange(model.text, e.start, e.end, what);
@@ -238,7 +238,7 @@ export function checkRenumber(model: DocumentModel): void {
     if (e.start < previousEnd) fail("renumber edits overlap");
     previousEnd = e.end;
     if (!numbers.some(([s, t]) => s === e.start && e.end === t)) fail(`renumber edit ${e.start}-${e.end} is not exactly a heading number`);
-    if (!/^(?:[0-9]+|[零〇一二两三四五六七八九十百]+|[\u2460-\u2473])$/.test(e.newText)) fail(`renumber writes ${JSON.stringify(e.newText)}`);
+    if (!/^(?:[0-9]+|[零〇一二两三四五六七八九十百]+|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])$/.test(e.newText)) fail(`renumber writes ${JSON.stringify(e.newText)}`);
   }
   const after = applyEdits(model.text, edits);
   const before = project(model.text, numbers);

@@ -218,7 +218,7 @@ const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 
 // One scan for every family: the alternation keeps it a single pass over the line.
 const ENUMERATION_PATTERN =
-  /([一二三四五六七八九十]{1,3})([是要])|第([一二三四五六七八九十]{1,3})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,：:])|([\u2460-\u2473])|[（(](\d{1,2})[）)]/g;
+  /([一二三四五六七八九十]{1,3})([是要])|第([一二三四五六七八九十]{1,3})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,：:])|([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])|[（(](\d{1,2})[）)]/g;
 
 /**
  * Finds enumeration tokens in `text` from `from` on. `clauseStart` is the offset where the

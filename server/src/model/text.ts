@@ -55,16 +55,22 @@ export function formatChineseNumber(value: number): string {
   return out;
 }
 
-const CIRCLED_FIRST = 0x2460; // ①
-const CIRCLED_LAST = 0x2473; // ⑳
+// Circled numbers: ①-⑳ (U+2460), ㉑-㉟ (U+3251), ㊱-㊿ (U+32B1).
+const CIRCLED_BLOCKS: Array<[number, number, number]> = [
+  [0x2460, 1, 20],
+  [0x3251, 21, 35],
+  [0x32b1, 36, 50],
+];
 
 export function parseCircled(ch: string): number | undefined {
   const c = ch.charCodeAt(0);
-  return c >= CIRCLED_FIRST && c <= CIRCLED_LAST ? c - CIRCLED_FIRST + 1 : undefined;
+  for (const [base, first, last] of CIRCLED_BLOCKS) if (c >= base && c <= base + last - first) return first + c - base;
+  return undefined;
 }
 
 export function formatCircled(value: number): string {
-  return value >= 1 && value <= 20 ? String.fromCharCode(CIRCLED_FIRST + value - 1) : String(value);
+  for (const [base, first, last] of CIRCLED_BLOCKS) if (value >= first && value <= last) return String.fromCharCode(base + value - first);
+  return String(value);
 }
 
 /** Full-width ASCII variants (！-～) folded to ASCII; the ideographic space folded to a space. */

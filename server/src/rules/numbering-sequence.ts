@@ -51,8 +51,12 @@ export default defineRule({
             preferred: true,
           });
         }
-        if (chain.length > 0) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: chain, safe: true });
-        else if (runEdits.length > 1) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: runEdits, safe: false });
+        // The run's renumbering rides on its first finding only: one copy per run, not one
+        // per finding (a run of thousands of wrong numbers would carry it thousands of times).
+        if (f === findings[0]) {
+          if (chain.length > 0) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: chain, safe: true });
+          else if (runEdits.length > 1) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: runEdits, safe: false });
+        }
         const previous = f.index > 0 ? run.items[f.index - 1] : undefined;
         context.report({
           start: h.marker.start,
