@@ -2,7 +2,7 @@
 
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { globToRegExp, hasMagic, splitGlob } from "../config/glob";
+import { compileGlob, hasMagic, splitGlob } from "../config/glob";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".md", ".markdown", ".gw", ".gongwen"];
 
@@ -81,7 +81,7 @@ export function expandPaths(args: readonly string[], cwd: string): Expansion {
     } else if (hasMagic(arg)) {
       const { base, rest } = splitGlob(arg);
       const root = resolve(cwd, base);
-      const matcher = globToRegExp(rest);
+      const matcher = compileGlob(rest);
       let matched = 0;
       walk(root, (f) => {
         const rel = relative(root, f).split("\\").join("/");
