@@ -14,7 +14,7 @@ const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).joi
  * slow to run over every position, is only tried where a match could start: at a trigger or up
  * to TRIGGER_LEAD characters before it ("201X", "20__").
  */
-const TRIGGER = /[XxＸｘ×○〇◯某_＿D]|[（(【〔[](?=[ \u3000]*[）)】〕\]])/g;
+const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])/g;
 /** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
 const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
@@ -117,9 +117,11 @@ function isScanned(line: Line, model: DocumentModel): boolean {
   }
 }
 
-/** Markdown syntax that looks like a blank: "__bold__" delimiters and task-list boxes "- [ ]". */
+/** Markdown syntax that looks like a blank: "__bold__" delimiters, task-list boxes "- [ ]", "*" emphasis. */
 function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, model: DocumentModel): boolean {
   if (!model.isMarkdown) return false;
+  // "*" is emphasis or a bullet in Markdown ("**20**年", "*市级*项目").
+  if (pattern.id === "star-year" || pattern.id === "star-place") return true;
   if (pattern.id === "underscores") return found === "__";
   if (pattern.id === "blank-brackets" && found.startsWith("[")) return /^\s*(?:[-*+]|\d+[.)])\s+$/.test(text.slice(0, at));
   return false;
