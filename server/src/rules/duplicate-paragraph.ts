@@ -15,7 +15,7 @@ export default defineRule({
   },
   defaultOptions: { minLength: 20, similarity: 0.9 },
   check(model, context) {
-    const matches = findDuplicates(paragraphItems(model), context.options);
+    const matches = findDuplicates(paragraphItems(model), context.options).filter((m) => !parallelStatement(model, m));
     if (matches.length === 0) return;
     const byParagraph = new Map<number, DuplicateMatch>();
     for (const m of matches) byParagraph.set(m.item, m);
@@ -57,6 +57,61 @@ export default defineRule({
     }
   },
 });
+
+// Parallel statements: official writing deliberately repeats a sentence with one word swapped
+// (安装前/安装后, 上半年/下半年, 城区/农村, 党员/群众). Such a near repeat is not a copy when the
+// swap is short and the sentence is short, or when the two stand close together (items of one
+// list) and are not long. A long paragraph pasted again, a copy far away, a copy with words
+// inserted or deleted or with several different words changed (a revision, not a parallel), or
+// with function words swapped (和/与) is still reported.
+/** Normalised length under which a swapped word is parallel wording wherever it stands. */
+const SHORT_PARALLEL = 50;
+/** Normalised length under which a swapped word is parallel wording between nearby paragraphs. */
+const NEARBY_PARALLEL = 80;
+/** Paragraphs at most this far apart (in the same document) are nearby: one list, one passage. */
+const NEARBY_DISTANCE = 8;
+/** Longest swapped word, in characters, on either side (上半年/下半年 swaps one, 城区/农村地区 four). */
+const MAX_SWAP = 4;
+
+function parallelStatement(model: DocumentModel, m: DuplicateMatch): boolean {
+  if (m.exact) return false;
+  const first = model.paragraphs[m.first];
+  const copy = model.paragraphs[m.item];
+  const length = Math.max(first.normalized.length, copy.normalized.length);
+  if (length >= NEARBY_PARALLEL) return false;
+  const nearby = first.document === copy.document && m.item - m.first <= NEARBY_DISTANCE;
+  if (length >= SHORT_PARALLEL && !nearby) return false;
+  return swapsOnly(first.normalized, copy.normalized);
+}
+
+/** Function words: swapping them (和/与, 的/地) rewords a copy, it never makes a parallel statement. */
+const FUNCTION_CHARS = /^[和与及并同跟或且而的地得之其了着过把被将对向从在于为以]+$/;
+
+/**
+ * True when b is a with one word swapped (each side 1..MAX_SWAP characters, nothing only
+ * inserted or deleted, not function words), or with the same word swapped in two places:
+ * "安装前的状况" / "安装后的状况", "城区学校…城区教师" / "农村学校…农村教师".
+ */
+function swapsOnly(a: string, b: string): boolean {
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const ma = a.slice(p, a.length - s);
+  const mb = b.slice(p, b.length - s);
+  if (ma.length === 0 || mb.length === 0) return false;
+  if (ma.length <= MAX_SWAP && mb.length <= MAX_SWAP) return !(FUNCTION_CHARS.test(ma) && FUNCTION_CHARS.test(mb));
+  // The same swap twice: ma = x + shared + x, mb = y + shared + y.
+  for (let i = 1; i <= MAX_SWAP && 2 * i < ma.length; i++) {
+    const x = ma.slice(0, i);
+    if (!ma.endsWith(x)) continue;
+    for (let j = 1; j <= MAX_SWAP && 2 * j < mb.length; j++) {
+      const y = mb.slice(0, j);
+      if (mb.endsWith(y) && ma.slice(i, ma.length - i) === mb.slice(j, mb.length - j)) return !(FUNCTION_CHARS.test(x) && FUNCTION_CHARS.test(y));
+    }
+  }
+  return false;
+}
 
 /**
  * Runs of consecutive later paragraphs that repeat a run of consecutive earlier ones, in the
