@@ -3,7 +3,7 @@
 
 import type { DocumentModel } from "../model/document";
 import { RULES } from "../rules";
-import type { Problem, Rule, Severity } from "./rule";
+import type { Fix, Problem, Rule, Severity } from "./rule";
 import { applySuppressions } from "./suppress";
 
 export type RuleSeverity = Severity | "off";
@@ -46,6 +46,27 @@ export function severityOf(rule: Rule<object>, setting: RuleSetting | undefined)
   return s === "off" || s === "error" || s === "warning" || s === "info" || s === "hint" ? s : rule.meta.severity;
 }
 
+const NO_FIXES: Fix[] = [];
+Object.freeze(NO_FIXES);
+
+/** The fixes whose edits stay inside the text (all of them, usually: then the same array). */
+function validFixes(fixes: Fix[] | undefined, fixable: boolean, length: number): Fix[] {
+  if (fixes === undefined || fixes.length === 0 || !fixable) return NO_FIXES;
+  const inside = (f: Fix) => f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= length);
+  return fixes.every(inside) ? fixes : fixes.filter(inside);
+}
+
+/** By position, then rule id. Each rule reports mostly in order: a sorted list is left as it is. */
+export function sortProblems(problems: Problem[]): void {
+  let sorted = true;
+  for (let i = 1; i < problems.length && sorted; i++) sorted = compareProblems(problems[i - 1], problems[i]) <= 0;
+  if (!sorted) problems.sort(compareProblems);
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId));
+}
+
 export function lint(model: DocumentModel, config: LintConfig = {}, options: LintOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const length = model.text.length;
@@ -57,13 +78,18 @@ export function lint(model: DocumentModel, config: LintConfig = {}, options: Lin
     const ruleOptions = resolveOptions(rule, setting?.options);
     const started = options.timings ? performance.now() : 0;
     const found: Problem[] = [];
+    const ruleId = rule.id;
+    const fixable = rule.meta.fixable;
     try {
       rule.check(model, {
         options: ruleOptions,
         report(p) {
-          if (!(p.start >= 0 && p.end >= p.start && p.end <= length)) throw new Error(`${rule.id}: range ${p.start}-${p.end} outside the document`);
-          const fixes = (p.fixes ?? []).filter((f) => rule.meta.fixable && f.edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= length));
-          found.push({ ...p, ruleId: rule.id, severity, fixes });
+          if (!(p.start >= 0 && p.end >= p.start && p.end <= length)) throw new Error(`${ruleId}: range ${p.start}-${p.end} outside the document`);
+          // One object per finding with a fixed shape (no spread, no array when there is no
+          // fix): documents with tens of thousands of findings made this the engine's churn.
+          const problem: Problem = { ruleId, severity, start: p.start, end: p.end, message: p.message, fixes: validFixes(p.fixes, fixable, length) };
+          if (p.related !== undefined) problem.related = p.related;
+          found.push(problem);
         },
       });
       // A loop, not push(...found): a spread of 100 000+ findings overflows the call stack.
@@ -73,7 +99,7 @@ export function lint(model: DocumentModel, config: LintConfig = {}, options: Lin
     }
     if (options.timings) options.timings.set(rule.id, (options.timings.get(rule.id) ?? 0) + performance.now() - started);
   }
-  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  sortProblems(problems);
   // Suppression comments are honoured here, once, so every caller (server, CLI, fix-all) agrees.
   return applySuppressions(model, problems);
 }

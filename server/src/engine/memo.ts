@@ -31,7 +31,15 @@ export class TextMemo<V> {
   }
 }
 
+const others: (() => void)[] = [];
+
+/** Registers another memo (one that is not a TextMemo) to be emptied by clearMemos(). */
+export function onClearMemos(clear: () => void): void {
+  others.push(clear);
+}
+
 /** Empties every memo table (benchmarks and tests of cold behaviour). */
 export function clearMemos(): void {
   for (const memo of all) memo.clear();
+  for (const clear of others) clear();
 }

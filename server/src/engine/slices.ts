@@ -6,7 +6,7 @@
 import type { DocumentModel } from "../model/document";
 import type { LineFactsCache } from "../model/parse";
 import type { Problem } from "./rule";
-import { lint, type LintConfig, type LintOptions } from "./lint";
+import { lint, sortProblems, type LintConfig, type LintOptions } from "./lint";
 import { RULES } from "../rules";
 
 export interface SliceOptions {
@@ -72,7 +72,8 @@ export async function lintInSlices(model: DocumentModel, config: LintConfig, lin
   let sliceStart = performance.now();
   for (const rule of lintOptions.rules ?? RULES) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
-    problems.push(...lint(model, config, { ...lintOptions, only: [rule.id] }));
+    // A loop, not push(...): a spread of 100 000+ findings overflows the call stack.
+    for (const p of lint(model, config, { ...lintOptions, only: [rule.id] })) problems.push(p);
     if (performance.now() - sliceStart >= sliceMs) {
       stats.busyMs += performance.now() - sliceStart;
       stats.yields++;
@@ -83,6 +84,6 @@ export async function lintInSlices(model: DocumentModel, config: LintConfig, lin
   }
   stats.busyMs += performance.now() - sliceStart;
   // lint()'s own order: by position, then rule id (a stable sort keeps each rule's order).
-  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  sortProblems(problems);
   return problems;
 }

@@ -30,8 +30,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** The rule's documentation page, shipped beside the bundle (dist/../docs/rules). */
 export function ruleDocUrl(ruleId: string): string {
-  return pathToFileURL(resolve(__dirname, "..", "docs", "rules", `${ruleId}.md`)).href;
+  // Built once per rule: a path-to-URL conversion per diagnostic was a large share of publishing.
+  let url = docUrls.get(ruleId);
+  if (url === undefined) {
+    url = pathToFileURL(resolve(__dirname, "..", "docs", "rules", `${ruleId}.md`)).href;
+    docUrls.set(ruleId, url);
+  }
+  return url;
 }
+const docUrls = new Map<string, string>();
 
 /**
  * How many fix edits one publication may carry in `data`. A run of 12 000 misnumbered headings

@@ -4,7 +4,7 @@
 
 import type { DocumentModel } from "../model/document";
 import { isBlankCode } from "../model/text";
-import { TextMemo } from "../engine/memo";
+import { onClearMemos } from "../engine/memo";
 
 /** One paragraph to compare; items are given in reading order (earlier first). */
 export interface DuplicateItem {
@@ -81,13 +81,10 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   const matches: DuplicateMatch[] = [];
   const exact = new Map<string, number>();
   const near = options.similarity < 1;
-  const buckets = new Map<number, number[]>();
-  // All sketches in one table (a row of BINS per item): comparing a candidate reads one
-  // contiguous row instead of chasing a separate array object per item.
-  const sketches = new Uint32Array(items.length * BINS);
-  // Per item, its characters counted into 64 bins (a row each): a 64-step lower bound of the
-  // edit distance between two items, tried before anything that walks the texts.
-  const histograms = new Uint16Array(items.length * HISTOGRAM_BINS);
+  const table = new BandTable();
+  // Each item's row in the fingerprint table (sketch, band keys, histogram), memoised by text.
+  fingerprints.reserve(items.length);
+  const rows = new Int32Array(items.length);
   // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
   const stamp = new Int32Array(items.length).fill(-1);
   const bandHits = new Int32Array(items.length);
@@ -107,15 +104,15 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     exact.set(key, i);
     if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
 
-    const sketch = sketchCache.get(item.text);
-    sketches.set(sketch, i * BINS);
-    fillHistogram(histograms, i, item.text);
-    const keys = bandKeys(sketch);
+    // Sketch, band keys and histogram depend on the text alone: memoised across checks, so a
+    // re-check after an edit computes them only for the changed paragraphs.
+    const row = fingerprints.rowOf(item.text);
+    rows[i] = row;
+    const signatures = fingerprints.signatures;
     candidates.length = 0;
-    for (const key of keys) {
-      const bucket = buckets.get(key);
-      if (!bucket) continue;
-      for (const j of bucket) {
+    for (let b = 0; b < BANDS; b++) {
+      for (let e = table.first(signatures[row * SIGNATURE + KEYS_AT + b]); e >= 0; e = table.next[e]) {
+        const j = table.item[e];
         if (stamp[j] !== i) {
           stamp[j] = i;
           bandHits[j] = 0;
@@ -131,7 +128,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     }
     let kept = 0;
     for (const j of candidates) {
-      const equal = equalBins(sketch, sketches, j * BINS);
+      const equal = equalBins(signatures, row * SIGNATURE, rows[j] * SIGNATURE);
       if (equal < MIN_EQUAL_BINS) continue;
       const score = equal * 64 + bandHits[j];
       if (kept === MAX_VERIFY && score <= bestScore[kept - 1]) continue;
@@ -151,7 +148,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       if (found && j > found.first) continue;
       if (items[j].scope !== item.scope) continue;
       const longer = Math.max(items[j].text.length, item.text.length);
-      if (histogramDistance(histograms, i, j) > 2 * Math.floor((1 - options.similarity) * longer + 1e-9)) continue;
+      if (histogramDistance(fingerprints.histograms, row * HISTOGRAM_BINS, rows[j] * HISTOGRAM_BINS) > 2 * Math.floor((1 - options.similarity) * longer + 1e-9)) continue;
       if (numbersOnlyDiffer(items[j].text, item.text)) continue;
       if (stats) stats.examined++;
       const similarity = similarityAtLeast(items[j].text, item.text, options.similarity);
@@ -162,13 +159,94 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       // A copy adds nothing new to compare against: the first occurrence already stands for it.
       continue;
     }
-    for (const key of keys) {
-      let bucket = buckets.get(key);
-      if (!bucket) buckets.set(key, (bucket = []));
-      if (bucket.length < MAX_BUCKET) bucket.push(i);
-    }
+    for (let b = 0; b < BANDS; b++) table.add(signatures[row * SIGNATURE + KEYS_AT + b], i);
   }
   return matches;
+}
+
+/**
+ * LSH buckets as an open-addressing hash table over typed arrays: band key → a chain (in
+ * insertion order) of at most MAX_BUCKET items. A Map of arrays cost most of the detector's
+ * time (hashing, rehashing and one array per band of every paragraph, all garbage after the
+ * check); here a lookup is a few array reads and a check allocates a handful of arrays.
+ */
+class BandTable {
+  private keys = new Int32Array(1024).fill(-1);
+  private heads = new Int32Array(1024);
+  private tails = new Int32Array(1024);
+  private counts = new Uint8Array(1024);
+  private mask = 1023;
+  private used = 0;
+  /** Chain entries: the item and the next entry of the same bucket (-1 at the end). */
+  item = new Int32Array(1024);
+  next = new Int32Array(1024);
+  private entries = 0;
+
+  /** The first entry of the bucket of `key` (a non-negative 30-bit band key), or -1. */
+  first(key: number): number {
+    const slot = this.find(key);
+    return this.keys[slot] === key ? this.heads[slot] : -1;
+  }
+
+  add(key: number, item: number): void {
+    let slot = this.find(key);
+    if (this.keys[slot] !== key) {
+      if ((this.used + 1) * 2 > this.mask + 1) {
+        this.grow();
+        slot = this.find(key);
+      }
+      this.keys[slot] = key;
+      this.heads[slot] = -1;
+      this.counts[slot] = 0;
+      this.used++;
+    }
+    if (this.counts[slot] >= MAX_BUCKET) return;
+    if (this.entries === this.item.length) {
+      this.item = grown(this.item, this.item.length * 2);
+      this.next = grown(this.next, this.next.length * 2);
+    }
+    const e = this.entries++;
+    this.item[e] = item;
+    this.next[e] = -1;
+    if (this.counts[slot]++ === 0) this.heads[slot] = e;
+    else this.next[this.tails[slot]] = e;
+    this.tails[slot] = e;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go (linear probing). */
+  private find(key: number): number {
+    const keys = this.keys;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const k = keys[slot];
+      if (k === key || k === -1) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const { keys, heads, tails, counts } = this;
+    const size = (this.mask + 1) * 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.heads = new Int32Array(size);
+    this.tails = new Int32Array(size);
+    this.counts = new Uint8Array(size);
+    this.mask = size - 1;
+    for (let s = 0; s < keys.length; s++) {
+      if (keys[s] === -1) continue;
+      const to = this.find(keys[s]);
+      this.keys[to] = keys[s];
+      this.heads[to] = heads[s];
+      this.tails[to] = tails[s];
+      this.counts[to] = counts[s];
+    }
+  }
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /**
@@ -207,38 +285,89 @@ export function visibleLength(text: string, start: number, end: number): number 
   return n;
 }
 
-/** Sketches by text, kept across checks: after an edit only the changed paragraphs are sketched again. */
-const sketchCache = new TextMemo<Uint32Array>((text) => sketchOf(text));
+/**
+ * What near matching needs of one text, kept across checks in two tables with one row per
+ * text: its MinHash sketch (BINS values) followed by the sketch's band keys (BANDS, from
+ * KEYS_AT) in `signatures`, its character histogram in `histograms`. After an edit only the
+ * changed paragraphs are fingerprinted again. Rows, not an array object per text: small typed
+ * arrays are slow to allocate and to collect, and scattered in memory when compared.
+ */
+const KEYS_AT = BINS;
+const SIGNATURE = BINS + BANDS;
 
-/** One-permutation MinHash over character shingles, empty bins filled by rotation. */
-function sketchOf(text: string): Uint32Array {
-  const sketch = new Uint32Array(BINS).fill(EMPTY);
+class FingerprintTable {
+  signatures = new Uint32Array(256 * SIGNATURE);
+  histograms = new Uint16Array(256 * HISTOGRAM_BINS);
+  private index = new Map<string, number>();
+  private count = 0;
+  constructor(private readonly limit: number) {
+    onClearMemos(() => this.clear());
+  }
+
+  /** Room for `n` more rows: when the table is full it starts afresh now, never during a check. */
+  reserve(n: number): void {
+    if (this.count + n > this.limit) this.clear();
+  }
+
+  /** The row of `text`, fingerprinted on first use. */
+  rowOf(text: string): number {
+    let row = this.index.get(text);
+    if (row === undefined) {
+      row = this.count++;
+      if (row * SIGNATURE === this.signatures.length) {
+        const signatures = new Uint32Array(this.signatures.length * 2);
+        signatures.set(this.signatures);
+        this.signatures = signatures;
+        const histograms = new Uint16Array(this.histograms.length * 2);
+        histograms.set(this.histograms);
+        this.histograms = histograms;
+      }
+      sketchInto(text, this.signatures, row * SIGNATURE);
+      bandKeys(this.signatures, row * SIGNATURE, row * SIGNATURE + KEYS_AT);
+      histogramInto(text, this.histograms, row * HISTOGRAM_BINS);
+      this.index.set(text, row);
+    }
+    return row;
+  }
+
+  clear(): void {
+    this.index = new Map();
+    this.count = 0;
+    this.signatures = new Uint32Array(256 * SIGNATURE);
+    this.histograms = new Uint16Array(256 * HISTOGRAM_BINS);
+  }
+}
+
+const fingerprints = new FingerprintTable(100_000);
+
+/** One-permutation MinHash over character shingles, empty bins filled by rotation; written to `out` from `at`. */
+function sketchInto(text: string, out: Uint32Array, at: number): void {
+  out.fill(EMPTY, at, at + BINS);
   const n = text.length;
   if (n <= SHINGLE) {
-    addShingle(sketch, hashRange(text, 0, n));
+    addShingle(out, at, hashRange(text, 0, n));
   } else {
-    for (let i = 0; i + SHINGLE <= n; i++) addShingle(sketch, hashRange(text, i, i + SHINGLE));
+    for (let i = 0; i + SHINGLE <= n; i++) addShingle(out, at, hashRange(text, i, i + SHINGLE));
   }
   // Densification: an empty bin borrows the next filled bin's value, salted by the distance,
   // so that two texts with the same shingles still get the same sketch.
   for (let b = 0; b < BINS; b++) {
-    if (sketch[b] !== EMPTY) continue;
+    if (out[at + b] !== EMPTY) continue;
     for (let step = 1; step < BINS; step++) {
-      const v = sketch[(b + step) % BINS];
+      const v = out[at + ((b + step) % BINS)];
       if (v !== EMPTY && !isBorrowed(v)) {
-        sketch[b] = (mix(v + step * 0x9e3779b9) & 0x07ffffff) | 0x40000000;
+        out[at + b] = (mix(v + step * 0x9e3779b9) & 0x07ffffff) | 0x40000000;
         break;
       }
     }
   }
-  return sketch;
 }
 
 // Bin values use the low 27 bits; bit 30 marks a borrowed value so it is never borrowed again.
 const isBorrowed = (v: number) => (v & 0x40000000) !== 0;
 
-function addShingle(sketch: Uint32Array, h: number): void {
-  const bin = h >>> 27;
+function addShingle(sketch: Uint32Array, at: number, h: number): void {
+  const bin = at + (h >>> 27);
   const value = h & 0x07ffffff;
   if (value < sketch[bin]) sketch[bin] = value;
 }
@@ -251,23 +380,21 @@ function hashRange(text: string, from: number, to: number): number {
 
 const HISTOGRAM_BINS = 64;
 
-/** Counts the characters of `text` into row `row` of the histogram table. */
-function fillHistogram(table: Uint16Array, row: number, text: string): void {
-  const base = row * HISTOGRAM_BINS;
+/** The characters of `text` counted into 64 bins (by the low bits of the code unit), written from `at`. */
+function histogramInto(text: string, out: Uint16Array, at: number): void {
+  out.fill(0, at, at + HISTOGRAM_BINS);
   for (let i = 0; i < text.length; i++) {
-    const at = base + (text.charCodeAt(i) & (HISTOGRAM_BINS - 1));
-    if (table[at] < 0xffff) table[at]++;
+    const bin = at + (text.charCodeAt(i) & (HISTOGRAM_BINS - 1));
+    if (out[bin] < 0xffff) out[bin]++;
   }
 }
 
 /**
- * The L1 distance of two rows. An edit changes it by at most 2 (binning only merges counts), so
- * half of it never exceeds the edit distance.
+ * The L1 distance of two histograms. An edit changes it by at most 2 (binning only merges
+ * counts), so half of it never exceeds the edit distance.
  */
-function histogramDistance(table: Uint16Array, a: number, b: number): number {
+function histogramDistance(table: Uint16Array, x: number, y: number): number {
   let d = 0;
-  const x = a * HISTOGRAM_BINS;
-  const y = b * HISTOGRAM_BINS;
   for (let i = 0; i < HISTOGRAM_BINS; i++) {
     const v = table[x + i] - table[y + i];
     d += v < 0 ? -v : v;
@@ -283,22 +410,23 @@ function mix(x: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function bandKeys(sketch: Uint32Array): number[] {
-  const keys: number[] = [];
+/** The band keys of the sketch at `sketchAt`, written from `at` (same table). */
+function bandKeys(table: Uint32Array, sketchAt: number, at: number): void {
   for (let b = 0; b < BANDS; b++) {
     let h = Math.imul(b + 1, 0x27d4eb2d);
-    for (let r = 0; r < ROWS; r++) h = mix(h ^ sketch[b * ROWS + r]);
-    // 30 bits: a small integer (Smi) to V8 even with pointer compression (31-bit Smis); a
-    // full 32-bit key is a heap number, slow to hash and slower as the map grows. Two bands
-    // that collide only add a candidate, which is verified anyway.
-    keys.push(h & 0x3fffffff);
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ table[sketchAt + b * ROWS + r]);
+    // 30 bits: non-negative (the band table marks an empty slot with -1) and a small integer
+    // to V8. Two bands that collide only add a candidate, which is verified anyway.
+    table[at + b] = h & 0x3fffffff;
   }
-  return keys;
 }
 
-function equalBins(a: Uint32Array, table: Uint32Array, row: number): number {
+function equalBins(table: Uint32Array, a: number, b: number): number {
+  // Four bins a step: this count is most of the detector's time on text that shares sentences.
   let n = 0;
-  for (let i = 0; i < BINS; i++) if (a[i] === table[row + i]) n++;
+  for (let i = 0; i < BINS; i += 4) {
+    n += (table[a + i] === table[b + i] ? 1 : 0) + (table[a + i + 1] === table[b + i + 1] ? 1 : 0) + (table[a + i + 2] === table[b + i + 2] ? 1 : 0) + (table[a + i + 3] === table[b + i + 3] ? 1 : 0);
+  }
   return n;
 }
 
