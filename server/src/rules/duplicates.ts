@@ -57,6 +57,8 @@ const BINS = 32;
 const ROWS = 2;
 const BANDS = BINS / ROWS;
 const EMPTY = 0xffffffff;
+/** Character histogram bins: half the L1 distance of two histograms bounds their edit distance from below. */
+const HISTOGRAM_BINS = 64;
 /** Least number of equal bins (of 32) before an edit distance is computed. */
 const MIN_EQUAL_BINS = 4;
 /** Caps that keep the work per item constant whatever the text. */
@@ -81,13 +83,18 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   const matches: DuplicateMatch[] = [];
   const exact = new Map<string, number>();
   const near = options.similarity < 1;
-  const table = new BandTable();
+  const table = bandTable;
+  table.reset(items.length * BANDS);
   // Each item's row in the fingerprint table (sketch, band keys, histogram), memoised by text.
   fingerprints.reserve(items.length);
-  const rows = new Int32Array(items.length);
+  ensureScratch(items.length);
+  const rows = scratchRows;
   // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
-  const stamp = new Int32Array(items.length).fill(-1);
-  const bandHits = new Int32Array(items.length);
+  const stamp = scratchStamp.fill(-1, 0, items.length);
+  const bandHits = scratchHits;
+  const lengths = scratchLengths;
+  const scopes = scratchScopes;
+  const scoped = scratchScoped;
   const candidates: number[] = [];
   const best = new Int32Array(MAX_VERIFY);
   const bestScore = new Int32Array(MAX_VERIFY);
@@ -108,11 +115,15 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     // re-check after an edit computes them only for the changed paragraphs.
     const row = fingerprints.rowOf(item.text);
     rows[i] = row;
+    lengths[i] = item.text.length;
+    scoped[i] = item.scope === undefined ? 0 : 1;
+    scopes[i] = item.scope ?? 0;
     const signatures = fingerprints.signatures;
     candidates.length = 0;
     for (let b = 0; b < BANDS; b++) {
-      for (let e = table.first(signatures[row * SIGNATURE + KEYS_AT + b]); e >= 0; e = table.next[e]) {
-        const j = table.item[e];
+      const entries = table.entries;
+      for (let e = table.first(signatures[row * SIGNATURE + KEYS_AT + b]); e >= 0; e = entries[e + 1]) {
+        const j = entries[e];
         if (stamp[j] !== i) {
           stamp[j] = i;
           bandHits[j] = 0;
@@ -146,9 +157,10 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     for (let c = 0; c < kept; c++) {
       const j = best[c];
       if (found && j > found.first) continue;
-      if (items[j].scope !== item.scope) continue;
-      const longer = Math.max(items[j].text.length, item.text.length);
-      if (histogramDistance(fingerprints.histograms, row * HISTOGRAM_BINS, rows[j] * HISTOGRAM_BINS) > 2 * Math.floor((1 - options.similarity) * longer + 1e-9)) continue;
+      if (scoped[j] !== scoped[i] || scopes[j] !== scopes[i]) continue;
+      const longer = Math.max(lengths[j], lengths[i]);
+      const limit = 2 * Math.floor((1 - options.similarity) * longer + 1e-9);
+      if (histogramDistance(fingerprints.histograms, row * HISTOGRAM_BINS, rows[j] * HISTOGRAM_BINS, limit) > limit) continue;
       if (numbersOnlyDiffer(items[j].text, item.text)) continue;
       if (stats) stats.examined++;
       const similarity = similarityAtLeast(items[j].text, item.text, options.similarity);
@@ -168,86 +180,124 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
  * LSH buckets as an open-addressing hash table over typed arrays: band key → a chain (in
  * insertion order) of at most MAX_BUCKET items. A Map of arrays cost most of the detector's
  * time (hashing, rehashing and one array per band of every paragraph, all garbage after the
- * check); here a lookup is a few array reads and a check allocates a handful of arrays.
+ * check); here a lookup is a few reads of one array. Each slot is 4 consecutive numbers (key,
+ * first entry, last entry, count) and each entry 2 (item, next entry), so that a lookup or a
+ * step along a chain touches one cache line: on a big document these reads are cache misses.
  */
 class BandTable {
-  private keys = new Int32Array(1024).fill(-1);
-  private heads = new Int32Array(1024);
-  private tails = new Int32Array(1024);
-  private counts = new Uint8Array(1024);
+  /** Slots: [key (-1: empty), head, tail, count] × capacity. */
+  private slots = BandTable.emptySlots(1024);
   private mask = 1023;
   private used = 0;
-  /** Chain entries: the item and the next entry of the same bucket (-1 at the end). */
-  item = new Int32Array(1024);
-  next = new Int32Array(1024);
-  private entries = 0;
+  /** Chain entries: [item, next entry (-1 at the end)]. */
+  entries = new Int32Array(2048);
+  private size = 0;
 
-  /** The first entry of the bucket of `key` (a non-negative 30-bit band key), or -1. */
+  private static emptySlots(capacity: number): Int32Array<ArrayBuffer> {
+    const slots = new Int32Array(capacity * 4);
+    for (let s = 0; s < slots.length; s += 4) slots[s] = -1;
+    return slots;
+  }
+
+  /** Empties the table for a check that adds at most `keys` keys; it shrinks after a much bigger document. */
+  reset(keys: number): void {
+    const fitting = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * keys + 1)));
+    if (this.mask + 1 > 4 * fitting) {
+      this.slots = BandTable.emptySlots(fitting);
+      this.mask = fitting - 1;
+      this.entries = new Int32Array(2048);
+    } else if (this.used > 0) {
+      const slots = this.slots;
+      for (let s = 0; s < slots.length; s += 4) slots[s] = -1;
+    }
+    this.used = 0;
+    this.size = 0;
+  }
+
+  /** The first entry (an index into `entries`, step 2) of the bucket of `key` (a non-negative 30-bit band key), or -1. */
   first(key: number): number {
-    const slot = this.find(key);
-    return this.keys[slot] === key ? this.heads[slot] : -1;
+    const at = this.find(key);
+    return this.slots[at] === key ? this.slots[at + 1] : -1;
   }
 
   add(key: number, item: number): void {
-    let slot = this.find(key);
-    if (this.keys[slot] !== key) {
+    let at = this.find(key);
+    const slots = this.slots;
+    if (slots[at] !== key) {
       if ((this.used + 1) * 2 > this.mask + 1) {
         this.grow();
-        slot = this.find(key);
+        this.add(key, item);
+        return;
       }
-      this.keys[slot] = key;
-      this.heads[slot] = -1;
-      this.counts[slot] = 0;
+      slots[at] = key;
+      slots[at + 3] = 0;
       this.used++;
     }
-    if (this.counts[slot] >= MAX_BUCKET) return;
-    if (this.entries === this.item.length) {
-      this.item = grown(this.item, this.item.length * 2);
-      this.next = grown(this.next, this.next.length * 2);
+    if (slots[at + 3] >= MAX_BUCKET) return;
+    if (this.size * 2 === this.entries.length) {
+      const entries = new Int32Array(this.entries.length * 2);
+      entries.set(this.entries);
+      this.entries = entries;
     }
-    const e = this.entries++;
-    this.item[e] = item;
-    this.next[e] = -1;
-    if (this.counts[slot]++ === 0) this.heads[slot] = e;
-    else this.next[this.tails[slot]] = e;
-    this.tails[slot] = e;
+    const e = 2 * this.size++;
+    this.entries[e] = item;
+    this.entries[e + 1] = -1;
+    if (slots[at + 3]++ === 0) slots[at + 1] = e;
+    else this.entries[slots[at + 2] + 1] = e;
+    slots[at + 2] = e;
   }
 
-  /** The slot holding `key`, or the empty slot where it would go (linear probing). */
+  /** The slot (index of its key) holding `key`, or the empty slot where it would go (linear probing). */
   private find(key: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const k = keys[slot];
-      if (k === key || k === -1) return slot;
+      const k = slots[4 * slot];
+      if (k === key || k === -1) return 4 * slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   private grow(): void {
-    const { keys, heads, tails, counts } = this;
-    const size = (this.mask + 1) * 2;
-    this.keys = new Int32Array(size).fill(-1);
-    this.heads = new Int32Array(size);
-    this.tails = new Int32Array(size);
-    this.counts = new Uint8Array(size);
-    this.mask = size - 1;
-    for (let s = 0; s < keys.length; s++) {
-      if (keys[s] === -1) continue;
-      const to = this.find(keys[s]);
-      this.keys[to] = keys[s];
-      this.heads[to] = heads[s];
-      this.tails[to] = tails[s];
-      this.counts[to] = counts[s];
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = BandTable.emptySlots(capacity);
+    this.mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s] === -1) continue;
+      const to = this.find(old[s]);
+      this.slots[to] = old[s];
+      this.slots[to + 1] = old[s + 1];
+      this.slots[to + 2] = old[s + 2];
+      this.slots[to + 3] = old[s + 3];
     }
   }
 }
 
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
+/**
+ * The detector's tables are re-used by every call (sync, never re-entered): a check allocates
+ * no typed arrays, whose off-heap memory makes V8 collect garbage early and often.
+ */
+const bandTable = new BandTable();
+let scratchRows = new Int32Array(1024);
+let scratchStamp = new Int32Array(1024);
+let scratchHits = new Int32Array(1024);
+/** Text length and scope of the sketched items, read for candidates without touching the item objects. */
+let scratchLengths = new Int32Array(1024);
+let scratchScopes = new Float64Array(1024);
+let scratchScoped = new Uint8Array(1024);
+
+function ensureScratch(n: number): void {
+  if (scratchRows.length >= n) return;
+  const size = Math.max(n, scratchRows.length * 2);
+  scratchRows = new Int32Array(size);
+  scratchStamp = new Int32Array(size);
+  scratchHits = new Int32Array(size);
+  scratchLengths = new Int32Array(size);
+  scratchScopes = new Float64Array(size);
+  scratchScoped = new Uint8Array(size);
 }
+
 
 /**
  * The paragraphs of a model as duplicate items (source 0 unless given). Titles and short
@@ -333,8 +383,6 @@ class FingerprintTable {
   clear(): void {
     this.index = new Map();
     this.count = 0;
-    this.signatures = new Uint32Array(256 * SIGNATURE);
-    this.histograms = new Uint16Array(256 * HISTOGRAM_BINS);
   }
 }
 
@@ -347,7 +395,15 @@ function sketchInto(text: string, out: Uint32Array, at: number): void {
   if (n <= SHINGLE) {
     addShingle(out, at, hashRange(text, 0, n));
   } else {
-    for (let i = 0; i + SHINGLE <= n; i++) addShingle(out, at, hashRange(text, i, i + SHINGLE));
+    // hashRange of every 3-character window, with the characters read once each.
+    let c0 = text.charCodeAt(0);
+    let c1 = text.charCodeAt(1);
+    for (let i = 2; i < n; i++) {
+      const c2 = text.charCodeAt(i);
+      addShingle(out, at, mix(Math.imul(Math.imul(Math.imul(0x811c9dc5 ^ c0, 0x01000193) ^ c1, 0x01000193) ^ c2, 0x01000193)));
+      c0 = c1;
+      c1 = c2;
+    }
   }
   // Densification: an empty bin borrows the next filled bin's value, salted by the distance,
   // so that two texts with the same shingles still get the same sketch.
@@ -378,7 +434,6 @@ function hashRange(text: string, from: number, to: number): number {
   return mix(h);
 }
 
-const HISTOGRAM_BINS = 64;
 
 /** The characters of `text` counted into 64 bins (by the low bits of the code unit), written from `at`. */
 function histogramInto(text: string, out: Uint16Array, at: number): void {
@@ -390,12 +445,13 @@ function histogramInto(text: string, out: Uint16Array, at: number): void {
 }
 
 /**
- * The L1 distance of two histograms. An edit changes it by at most 2 (binning only merges
- * counts), so half of it never exceeds the edit distance.
+ * The L1 distance of two histograms (or, once it exceeds `limit`, some value over it). An edit
+ * changes it by at most 2 (binning only merges counts), so half of it never exceeds the edit distance.
  */
-function histogramDistance(table: Uint16Array, x: number, y: number): number {
+function histogramDistance(table: Uint16Array, x: number, y: number, limit: number): number {
+  // Only whether it exceeds `limit` matters: stop as soon as it does.
   let d = 0;
-  for (let i = 0; i < HISTOGRAM_BINS; i++) {
+  for (let i = 0; i < HISTOGRAM_BINS && d <= limit; i++) {
     const v = table[x + i] - table[y + i];
     d += v < 0 ? -v : v;
   }

@@ -4,6 +4,7 @@
 import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
 import { matchAllBounded } from "../engine/bounded-regex";
+import { TextMemo } from "../engine/memo";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 
 /** All built-in patterns as one regex, tried at one position (sticky); group i + 1 is pattern i. */
@@ -49,24 +50,11 @@ export default defineRule({
     for (const line of model.lines) {
       if (!isScanned(line, model)) continue;
       const text = line.text;
-      const found: Array<{ start: number; end: number; pattern?: PlaceholderPattern }> = [];
-      let covered = 0;
-      TRIGGER.lastIndex = 0;
-      for (let t = TRIGGER.exec(text); t !== null; t = TRIGGER.exec(text)) {
-        for (let at = Math.max(covered, t.index - TRIGGER_LEAD); at <= t.index; at++) {
-          if (at < t.index && !isDigitCode(text.charCodeAt(at))) continue;
-          COMBINED.lastIndex = at;
-          const m = COMBINED.exec(text);
-          if (m === null) continue;
-          const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-          const pattern = PLACEHOLDER_PATTERNS[index];
-          if (pattern && !excluded(pattern, m[0], at, text, model)) found.push({ start: at, end: at + m[0].length, pattern });
-          covered = at + Math.max(1, m[0].length);
-          if (TRIGGER.lastIndex < covered) TRIGGER.lastIndex = covered;
-          break;
-        }
-      }
+      // The built-in matches depend on the line text alone: memoised, so a re-check after an
+      // edit scans only the changed lines. Copied before user-pattern hits are added to it.
+      let found: Hit[] = (model.isMarkdown ? markdownHits : plainHits).get(text);
       if (extra.patterns.length > 0 && extraBudget > 0) {
+        found = [...found];
         for (const hit of extraHits.get(line.index) ?? []) {
           if (extraBudget-- <= 0) break;
           // A built-in finding already covers this text.
@@ -74,7 +62,7 @@ export default defineRule({
         }
       }
       if (found.length === 0) continue;
-      found.sort((a, b) => a.start - b.start);
+      if (extra.patterns.length > 0) found.sort((a, b) => a.start - b.start);
       for (const f of found) {
         const word = text.slice(f.start, f.end);
         if (allowSet.has(word) || insideAllowed(text, f.start, f.end, allow)) continue;
@@ -103,6 +91,40 @@ export default defineRule({
   },
 });
 
+interface Hit {
+  start: number;
+  end: number;
+  pattern?: PlaceholderPattern;
+}
+
+const NO_HITS: Hit[] = [];
+
+/** The built-in patterns' matches in one line, in order (plain text, or Markdown with its exclusions). */
+function builtinHits(text: string, markdown: boolean): Hit[] {
+  let found: Hit[] | undefined;
+  let covered = 0;
+  TRIGGER.lastIndex = 0;
+  for (let t = TRIGGER.exec(text); t !== null; t = TRIGGER.exec(text)) {
+    for (let at = Math.max(covered, t.index - TRIGGER_LEAD); at <= t.index; at++) {
+      if (at < t.index && !isDigitCode(text.charCodeAt(at))) continue;
+      COMBINED.lastIndex = at;
+      const m = COMBINED.exec(text);
+      if (m === null) continue;
+      const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+      const pattern = PLACEHOLDER_PATTERNS[index];
+      if (pattern && !excluded(pattern, m[0], at, text, markdown)) (found ??= []).push({ start: at, end: at + m[0].length, pattern });
+      covered = at + Math.max(1, m[0].length);
+      if (TRIGGER.lastIndex < covered) TRIGGER.lastIndex = covered;
+      break;
+    }
+  }
+  // Matches come in order of position already (the scan only moves forward).
+  return found ?? NO_HITS;
+}
+
+const plainHits = new TextMemo<Hit[]>((text) => builtinHits(text, false));
+const markdownHits = new TextMemo<Hit[]>((text) => builtinHits(text, true));
+
 /** Prose lines: not code, front matter or Markdown markup other than table rows. */
 function isScanned(line: Line, model: DocumentModel): boolean {
   switch (line.kind) {
@@ -118,8 +140,8 @@ function isScanned(line: Line, model: DocumentModel): boolean {
 }
 
 /** Markdown syntax that looks like a blank: "__bold__" delimiters, task-list boxes "- [ ]", "*" emphasis. */
-function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, model: DocumentModel): boolean {
-  if (!model.isMarkdown) return false;
+function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, markdown: boolean): boolean {
+  if (!markdown) return false;
   // "*" is emphasis or a bullet in Markdown ("**20**年", "*市级*项目").
   if (pattern.id === "star-year" || pattern.id === "star-place") return true;
   if (pattern.id === "underscores") return found === "__";
