@@ -12,6 +12,8 @@ export interface DocumentStats {
   charactersWithoutSpaces: number;
   /** Number of problems the server reports for the document. */
   findings: number;
+  /** False when the server leaves the document alone (e.g. plain text without Chinese). */
+  checked?: boolean;
 }
 
 export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("gongwen/documentStats");

@@ -57,6 +57,10 @@ export class StatusBar implements vscode.Disposable {
         uri: client.code2ProtocolConverter.asUri(document.uri),
       });
       if (generation !== this.generation) return;
+      if (stats.checked === false) {
+        this.item.hide();
+        return;
+      }
       const scope = document.uri;
       this.item.text = stats.findings > 0
         ? `$(warning) ${t("statusText", [stats.charactersWithoutSpaces, stats.findings], scope)}`

@@ -122,7 +122,9 @@ function schedule(document: TextDocument, delay: number): void {
 async function validate(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
+  const t0 = performance.now();
   const settings = await settingsFor(uri);
+  const tSettings = performance.now() - t0;
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
@@ -162,9 +164,12 @@ async function validate(uri: string, version: number): Promise<void> {
   const budget = { left: FIX_EDIT_BUDGET };
   const diagnostics = problems.map((p) => toDiagnostic(model, p, language, budget));
   const computeMs = stats.busyMs + performance.now() - lintDone;
+  const tSend0 = performance.now();
   await connection.sendDiagnostics({ uri, version, diagnostics });
+  const tSend = performance.now() - tSend0;
+  const tLint = lintDone - started;
   if (reportTiming) {
-    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
+    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length, tSettings, tSend, tLint, tConvert: tSend0 - lintDone });
   }
 }
 
@@ -244,9 +249,11 @@ connection.onExecuteCommand(async (params) => {
   return { applied: result.applied, edits: edits.length };
 });
 
-connection.onRequest("gongwen/documentStats", (params: { uri?: unknown }) => {
+connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) => {
   const document = typeof params?.uri === "string" ? documents.get(params.uri) : undefined;
-  if (!document) return { characters: 0, charactersWithoutSpaces: 0, findings: 0 };
+  if (!document) return { characters: 0, charactersWithoutSpaces: 0, findings: 0, checked: false };
+  // Whether the server checks this document at all (plain text without Chinese is left alone).
+  const checked = isChecked(document, await settingsFor(document.uri));
   const text = document.getText();
   let characters = 0;
   let visible = 0;
@@ -257,7 +264,7 @@ connection.onRequest("gongwen/documentStats", (params: { uri?: unknown }) => {
     characters++;
     if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0) visible++;
   }
-  return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0 };
+  return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0, checked };
 });
 
 connection.onInitialized(() => projectConfigs.watch(canWatchFiles));

@@ -218,6 +218,12 @@ test("the renumber command applies an edit that changes only numbers; documentSt
   const stale = await client.request<{ applied: boolean }>("workspace/executeCommand", { command: "gongwen.server.renumber", arguments: [{ uri, version: 7 }] });
   assert.equal(stale.applied, false, "a command for another version is refused");
 
-  const stats = await client.request<{ characters: number; charactersWithoutSpaces: number; findings: number }>("gongwen/documentStats", { uri });
-  assert.deepEqual(stats, { characters: 32, charactersWithoutSpaces: 32, findings: 3 });
+  const stats = await client.request<{ characters: number; charactersWithoutSpaces: number; findings: number; checked: boolean }>("gongwen/documentStats", { uri });
+  assert.deepEqual(stats, { characters: 32, charactersWithoutSpaces: 32, findings: 3, checked: true });
+  const latin = "file:///tmp/gongwen-test/english.txt";
+  const none = client.diagnostics(latin);
+  client.open(latin, "Plain English notes.\n");
+  await none;
+  const skipped = await client.request<{ checked: boolean }>("gongwen/documentStats", { uri: latin });
+  assert.equal(skipped.checked, false, "a plain-text file without Chinese is not checked, so the status bar hides");
 });
