@@ -156,7 +156,9 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   // "10.1总体成效总结" is a decimal outline entry, not a document title.
   if (!marker && visibleLength >= 2 && visibleLength <= 60 && !/^\d+(?:\.\d+)+/.test(text.slice(pos, pos + 8))) {
     const content = text.slice(pos, end);
-    if (!endsWithTerminalPunctuation(content) && !/[。，；！？]/.test(content) && !DATE_LINE.test(compact) && !facts.tocCaption) {
+    // A lead-in ("具体工作安排如下：", "版权说明:本文档……") is never a title; ASCII
+    // punctuation counts like its full-width form (text converted from other formats).
+    if (!endsWithTerminalPunctuation(content) && !/[。，；！？：,;:]/.test(content) && !/如下|以下/.test(content) && !DATE_LINE.test(compact) && !facts.tocCaption) {
       facts.titleShaped = true;
       facts.titleKeyword = TITLE_KEYWORDS.test(content);
     }

@@ -24,7 +24,8 @@ export function checkSequence(values: number[], first: number | undefined, next:
   let high: number;
   if (first !== undefined && values[0] !== first) {
     findings.push({ index: 0, expected: first, fault: "start" });
-    high = values.length > 1 && values[1] === next(first) ? first : Math.max(values[0], first);
+    // Read the wrong first number as the one just before the second ("14、 5、": only 14 is wrong).
+    high = values.length > 1 && values[1] > first ? values[1] - 1 : Math.max(values[0], first);
   } else high = values[0];
   for (let i = 1; i < values.length; i++) {
     const v = values[i];
