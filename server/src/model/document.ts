@@ -38,7 +38,8 @@ export type MarkerFamily =
   | "cn-paren" // （一）
   | "ar" // 1.
   | "ar-paren" // （1）
-  | "circled"; // ①
+  | "circled" // ①
+  | "decimal"; // 1.1 1.1.1 (outline numbering of 实施方案 and 预案)
 
 /** Rank in the heading hierarchy; a smaller rank is a higher level. */
 export const FAMILY_RANK: Record<MarkerFamily, number> = {
@@ -50,7 +51,14 @@ export const FAMILY_RANK: Record<MarkerFamily, number> = {
   ar: 3,
   "ar-paren": 4,
   circled: 5,
+  // One level per dot: 1.1 sits where （一） would, 1.1.1 where 1. would (see decimalRank).
+  decimal: 1.9,
 };
+
+/** The rank of a decimal outline number: 1 + 0.9 per dot, so 1.1 < （一） and 1.1.1 < 1. */
+export function decimalRank(dots: number): number {
+  return 1 + 0.9 * dots;
+}
 
 /** The GB/T 9704 level (1-4) of the four standard families, 0 for others. */
 export function standardLevel(family: MarkerFamily): number {

@@ -117,6 +117,12 @@ export function matchHeadingMarker(text: string, pos: number): MarkerMatch | und
     return { family: "cn", value, start: pos, end: n + 1, open: "", numberStart: pos, numberEnd: n, close };
   }
 
+  // 1.1 1.2.3: decimal outline numbers, on a short heading line of their own
+  if (isDigit(code)) {
+    const decimal = matchDecimal(text, pos);
+    if (decimal) return decimal;
+  }
+
   // 1. 1． 1、 1) 1）
   if (isDigit(code)) {
     const n = readDigits(text, pos, 3);
@@ -170,6 +176,29 @@ function applyRelative(text: string, edits: ReadonlyArray<{ start: number; end: 
   return out;
 }
 
+/** What follows a number when it is a quantity ("1.5亿元", "2.5小时", "12.5%"), not a heading. */
+const UNIT_AFTER_NUMBER = /^(?:[亿万千百十元角分厘毫倍个件只人名家户项次起米吨斤升亩顷台辆套座所处篇批秒天日月年岁届轮版号%‰℃]|小时|公里|公顷|公斤|平方|立方|千克|克|周岁|度)/;
+const DECIMAL = /^([1-9]\d?)((?:\.(?:[1-9]\d?|0))+)(?=[\s\u3000]|[\u4e00-\u9fff（(“《【])/;
+
+/**
+ * "1.1确立指导思想" / "2.3.1 编制依据": a decimal outline heading. Only on a short line
+ * without a full stop, and never before a unit, so "1.5亿元" and "5.1劳动节期间，……。" stay numbers.
+ */
+function matchDecimal(text: string, pos: number): MarkerMatch | undefined {
+  const m = DECIMAL.exec(text.slice(pos, pos + 16));
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  let after = end;
+  while (after < text.length && (text[after] === " " || text[after] === "\u3000" || text[after] === "\t")) after++;
+  if (UNIT_AFTER_NUMBER.test(text.slice(after, after + 3))) return undefined;
+  const rest = text.slice(after);
+  if (rest.length > 40 || /[。；;！？!?]/.test(rest)) return undefined;
+  const lastDot = m[0].lastIndexOf(".");
+  const value = Number(m[0].slice(lastDot + 1));
+  if (value === 0) return undefined;
+  return { family: "decimal", value, start: pos, end, open: m[0].slice(0, lastDot + 1), numberStart: pos + lastDot + 1, numberEnd: end, close: "" };
+}
+
 /** The key that tells two writings of one family apart: open + close characters. */
 export function markerStyle(open: string, close: string): string {
   return open + close;
@@ -186,7 +215,7 @@ export const STANDARD_STYLE: Partial<Record<MarkerFamily, [string, string]>> = {
 /** The number text of a family written for a value: 三, 3, ③. */
 export function formatMarkerNumber(family: MarkerFamily, value: number, digitsAsWritten: boolean): string {
   if (family === "circled") return formatCircled(value);
-  if (family === "ar" || family === "ar-paren" || digitsAsWritten) return String(value);
+  if (family === "ar" || family === "ar-paren" || family === "decimal" || digitsAsWritten) return String(value);
   return formatChineseNumber(value);
 }
 

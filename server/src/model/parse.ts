@@ -2,7 +2,7 @@
 // compilation, the heading tree, paragraphs and enumerations. One parse serves every rule.
 
 import type { DocumentModel, Enumeration, EnumerationFamily, Heading, Line, LineKind, Paragraph, SubDocument } from "./document";
-import { FAMILY_RANK } from "./document";
+import { decimalRank, FAMILY_RANK } from "./document";
 import { analyzeLine, type LineFacts } from "./line";
 import { findDocuments, findTablesOfContents, markMarkdownBlocks, markTables } from "./structure";
 
@@ -134,7 +134,7 @@ function buildHeadings(lines: Line[], facts: LineFacts[], lineDocument: Int32Arr
     if (line.kind !== "heading") continue;
     const f = facts[i];
     const m = f.marker!;
-    let rank = FAMILY_RANK[m.family];
+    let rank = m.family === "decimal" ? decimalRank(m.open.split(".").length - 1) : FAMILY_RANK[m.family];
     const previous = headings.length > 0 && headings[headings.length - 1].document === currentDoc ? headings[headings.length - 1] : undefined;
     if (subList && subList.family === m.family && !f.standalone) rank = subList.rank;
     else if (subList && (rank <= FAMILY_RANK[subList.family as keyof typeof FAMILY_RANK])) subList = undefined;

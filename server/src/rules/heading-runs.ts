@@ -30,7 +30,8 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
   const open = new Map<string, HeadingRun>();
   const runs: HeadingRun[] = [];
   for (const h of model.headings) {
-    const key = `${h.document}|${h.parent}|${h.family}|${h.rank}`;
+    // Decimal numbers count within their prefix: 1.1 1.2 and 2.1 2.2 are two runs.
+    const key = `${h.document}|${h.parent}|${h.family}|${h.rank}` + (h.family === "decimal" ? `|${h.marker.open}` : "");
     let run = open.get(key);
     if (run && h.value === 1 && run.items.length > 0 && (isPartBreak(model, h.line, run.items[run.items.length - 1].line) || isAnnouncedList(model, run))) run = undefined;
     if (!run) {
