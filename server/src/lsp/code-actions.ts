@@ -1,7 +1,7 @@
 // Quick fixes from the fixes a diagnostic carries, the renumber command, and source.fixAll.gongwen.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from "vscode-languageserver";
-import type { DiagnosticData } from "./diagnostics";
+import type { DiagnosticData, FixData } from "./diagnostics";
 import type { DocumentModel } from "../model/document";
 import { diffEdits, fixAll } from "../engine/fixes";
 import type { LintConfig } from "../engine/lint";
@@ -15,6 +15,19 @@ export const COMMAND_RENUMBER = "gongwen.server.renumber";
 
 function isData(value: unknown): value is DiagnosticData {
   return typeof value === "object" && value !== null && typeof (value as DiagnosticData).version === "number" && Array.isArray((value as DiagnosticData).fixes);
+}
+
+/** A carried fix's edits (offsets into the text of its version) as LSP edits; undefined when they are malformed. */
+function fixEdits(model: DocumentModel, fix: FixData): LspTextEdit[] | undefined {
+  if (typeof fix !== "object" || fix === null || !Array.isArray(fix.edits)) return undefined;
+  const length = model.text.length;
+  const edits: LspTextEdit[] = [];
+  for (const e of fix.edits as unknown[]) {
+    const { start, end, newText } = (e ?? {}) as Partial<TextEdit>;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof newText !== "string" || start! < 0 || end! < start! || end! > length) return undefined;
+    edits.push({ range: rangeOf(model, start!, end!), newText });
+  }
+  return edits;
 }
 
 export function toLspEdits(model: DocumentModel, edits: TextEdit[]): LspTextEdit[] {
@@ -33,12 +46,14 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
       // A fix computed for an older version would edit the wrong characters: refuse it.
       if (diagnostic.data.version !== model.version) continue;
       for (const fix of diagnostic.data.fixes) {
+        const edits = fixEdits(model, fix);
+        if (!edits) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic as Diagnostic],
           isPreferred: fix.preferred,
-          edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits: fix.edits }] },
+          edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits }] },
         });
       }
       if (diagnostic.code === "numbering-sequence" && !renumberOffered) {
