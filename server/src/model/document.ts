@@ -116,6 +116,8 @@ export interface Paragraph {
   end: number;
   /** Normalised text for duplicate detection (width folded, no blanks/punctuation/leading marker). */
   normalized: string;
+  /** Characters other than blanks and line breaks between start and end (a surrogate pair counts once). */
+  visibleLength: number;
   /** Heading index when this paragraph is a heading line, else -1. */
   heading: number;
   document: number;

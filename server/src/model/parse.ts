@@ -196,11 +196,14 @@ function buildParagraphs(lines: Line[], facts: LineFacts[], lineDocument: Int32A
     if (kind !== "body" && kind !== "heading" && kind !== "title") continue;
     let endLine = i;
     let normalized = facts[i].normalized;
+    // The lines' own counts: everything between their contents is blank.
+    let visibleLength = facts[i].visibleLength;
     // Markdown wraps one paragraph over several lines; plain text keeps one per line.
     if (markdown && kind === "body") {
       while (endLine + 1 < lines.length && lines[endLine + 1].kind === "body" && !facts[endLine + 1].markdownPrefix) {
         endLine++;
         normalized += facts[endLine].normalized;
+        visibleLength += facts[endLine].visibleLength;
       }
     }
     paragraphs.push({
@@ -210,6 +213,7 @@ function buildParagraphs(lines: Line[], facts: LineFacts[], lineDocument: Int32A
       start: lines[i].contentStart,
       end: lines[endLine].contentEnd,
       normalized,
+      visibleLength,
       heading: kind === "heading" ? headingIndex - 1 : -1,
       document: lineDocument[i],
     });

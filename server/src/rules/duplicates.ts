@@ -307,7 +307,7 @@ function ensureScratch(n: number): void {
  */
 export function paragraphItems(model: DocumentModel, source = 0): DuplicateItem[] {
   return model.paragraphs.map((p): DuplicateItem => {
-    const length = visibleLength(model.text, p.start, p.end);
+    const length = p.visibleLength;
     const kind = model.lines[p.startLine].kind;
     const standalone = kind === "title" || (p.heading >= 0 && model.headings[p.heading].standalone);
     return standalone ? { source, text: p.normalized, length, near: false, scope: p.document } : { source, text: p.normalized, length };
