@@ -119,7 +119,10 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   facts.tocCaption = compact === "目录" || compact === "目次" || compact === "目錄";
   // Table rows (several tab-separated cells) are not headings, whatever they start with.
   const tabCells = countChar(text, "\t", start, end);
-  const marker = tabCells >= 2 ? undefined : matchHeadingMarker(text, pos);
+  // A line ending in dot leaders ("3.2医疗保障…………") is a table-of-contents entry whose page
+  // number was lost: not a heading either.
+  const leaders = /[.…·．]{3,}[\s\u3000]*\d*$/.test(text.slice(Math.max(start, end - 24), end));
+  const marker = tabCells >= 2 || leaders ? undefined : matchHeadingMarker(text, pos);
   let bodyStart = start;
   if (marker) {
     facts.marker = marker;
@@ -150,6 +153,9 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   const tocMatch = lastCode >= 0x30 && lastCode <= 0x39 ? TOC_PAGE_NUMBER.exec(text.slice(start, end)) : null;
   if (tocMatch && tocMatch.index > 0) {
     const entry = normalizeForComparison(stripLeadingMarker(text.slice(start, start + tocMatch.index)));
+    if (entry.length >= 2) facts.tocEntry = entry;
+  } else if (leaders) {
+    const entry = normalizeForComparison(stripLeadingMarker(text.slice(start, end).replace(/[.…·．]{3,}[\s\u3000]*\d*$/, "")));
     if (entry.length >= 2) facts.tocEntry = entry;
   }
 

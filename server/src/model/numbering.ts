@@ -177,7 +177,9 @@ function applyRelative(text: string, edits: ReadonlyArray<{ start: number; end: 
 }
 
 /** What follows a number when it is a quantity ("1.5亿元", "2.5小时", "12.5%"), not a heading. */
-const UNIT_AFTER_NUMBER = /^(?:[亿万千百十元角分厘毫倍个件只人名家户项次起米吨斤升亩顷台辆套座所处篇批秒天日月年岁届轮版号%‰℃]|小时|公里|公顷|公斤|平方|立方|千克|克|周岁|度)/;
+// Only measures that take decimals: counted things (人, 项, 家 …) never follow "6.1", so
+// "6.1人力资源配置" stays a heading while "1.5个百分点" and "2.5小时" stay numbers.
+const UNIT_AFTER_NUMBER = /^(?:[亿万千百元角分厘毫倍个米吨斤升亩顷秒天日月年岁版%‰℃]|小时|公里|公顷|公斤|平方|立方|千克|克|周岁|度)/;
 const DECIMAL = /^([1-9]\d?)((?:\.(?:[1-9]\d?|0))+)(?=[\s\u3000]|[\u4e00-\u9fff（(“《【])/;
 
 /**
