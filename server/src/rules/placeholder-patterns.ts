@@ -1,7 +1,7 @@
 // The placeholder patterns: one entry per kind of template leftover. Adding a kind is one entry
 // here plus a fixture in test/fixtures/placeholder/. The patterns are joined into one regex, so
 // they use no capturing groups of their own. A match contains one of the trigger characters in
-// placeholder.ts (X x × ○ 〇 某 _ D * zz yy or a blank bracket) and starts at it or, for years, with
+// placeholder.ts (X x × ○ 〇 某 _ D * zz yy, a blank bracket or a space after a Han character) and starts at it or, for years, with
 // a digit at most three characters before it.
 
 import type { Message } from "../engine/rule";
@@ -26,8 +26,17 @@ const UNITS = "亿|万|千|百|元|%|％|‰|个|名|人|户|亩|次|家|项|余
 const PARTY = "的|建|员|委|风|课|校|性|政|群|史|内|纪|规|章|务|费|龄|旗|徽|支部|总支|工委|小组|组织|组书记|组成员|组会|组领导|中央|代会|和政府|和国家|和人民|领导|统一领导|要管|报D刊";
 /** Places and offices a lone marker stands for ("X市", "分别X市", "X办通字"); not 光/射/线 (X光, X射线). */
 const PLACES = "市|县|区|镇|乡|村|办|局|委|省|州";
+/** Places and organisations a "*" masks in anonymised texts ("*街道", "*高新区", "**小区", "*有限公司"). */
+const STAR_PLACE_WORDS = "街道|社区|小区|高新区|开发区|园区|有限公司|公司|集团|公路";
 /** The same for "*", which masks place names in some sample texts ("*街道"). */
-const STAR_PLACES = "街道|社区|" + PLACES;
+const STAR_PLACES = STAR_PLACE_WORDS + "|" + PLACES;
+/**
+ * Units a masked figure ("投资*万元", "确定×个", "全镇 个行政村") stands before. Narrower than
+ * UNITS, and each unit refuses the words it also begins (个人, 家庭, 项目, 处理, 日常 …): "*"
+ * and "×" are also footnote marks and multiplication signs, and a footnote mark may sit
+ * before any word.
+ */
+const MASK_UNITS = "万元|亿元|千元|万亩|万人|万吨|元(?![旦素首])|万(?![一分众])|亿|%|％|‰|个(?![人性体别案])|家(?![庭长属乡园])|宗(?![旨教])|亩|人次|名(?![单称义额誉次])|户(?![籍口外])|次(?![要序])|月(?!度)|日(?![常益趋志报])|年(?![轻龄代度])|吨|公里|千米|平方|公顷|立方|千瓦|米|件(?!事)|座(?!谈)|辆|株|批(?![准示评复])|例(?!如)|笔(?![记试])|倍|项(?!目)|余(?![额下])|所(?![属有以在得谓])";
 /** Han characters (basic block and extension A). */
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff";
 /** Words before a quoted mark that make it a tick-box instruction ("打“√”或“x”"), not a placeholder. */
@@ -55,6 +64,46 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   { id: "star-year", source: `(?<![${ALNUM}*＊])(?:19|20)[0-9]?[*＊]+(?=年)`, description: { zh: "以 * 代替的年份（20*年）", en: "A year masked with * (20*年)" } },
   // Only after punctuation or at the start: after a word, "*" is a footnote mark ("项目*市级").
   { id: "star-place", source: `(?<![${ALNUM}${HAN}*＊])[*＊]+(?=(?:${STAR_PLACES}))`, description: { zh: "以 * 代替的地名（*街道、*县）", en: "A place name masked with * (*街道, *县)" } },
+  // "*" masking a figure: a run of stars (also "*.*", "*-*") before a unit, whatever precedes it
+  // ("投资*万元", "产值*.*万元", "*月*日", "*-*月"); not after a digit or letter ("3*4米").
+  {
+    id: "star-amount",
+    source: `(?<![${ALNUM}*＊.．])[*＊]+(?:[.．][*＊]+)?(?:[-－~～—至到][*＊]+(?:[.．][*＊]+)?)?(?=(?:${MASK_UNITS}))`,
+    description: { zh: "以 * 代替的数字（*万元、*.*亩、*月*日）", en: "A figure masked with * (*万元, *.*亩, *月*日)" },
+  },
+  // Stars standing for 党 ("加强**建工作", "**员活动", "**风廉政建设"): two or more stars before
+  // any continuation of 党, or a single star before one no footnote mark precedes (建, 员, 风 …).
+  {
+    id: "star-party",
+    source: `(?<![${ALNUM}*＊])(?:[*＊]{2}(?=(?:${PARTY}))|[*＊](?=建|员|风|史|课|校|纪|代会|支部|总支|工委|组书记|组成员|和政府|和国家|中央))`,
+    description: { zh: "以 * 代替“党”的匿名化残留（**建、**员）", en: "Stars standing for 党 in an anonymised text (**建, **员)" },
+    replacement: "党",
+    message: (found) => ({ zh: `匿名化替代字未还原：“${found}”应为“党”`, en: `Anonymisation stand-in left in the text: "${found}" should be "党"` }),
+  },
+  // Two or more stars inside a sentence, before Han text, mask a name ("如**小区", "由***农业发展
+  //有限公司"); a footnote mark is one star. Not before words that define a symbol in a note
+  // ("**为市级项目", "**表示…", "**号").
+  {
+    id: "star-run",
+    source: `(?<![${ALNUM}*＊])[*＊]{2,}(?=[${HAN}])(?!为|表示|代表|指|号|的|者|标|即|是|注)`,
+    description: { zh: "以 ** 代替的名称（**小区、***公司）", en: "A name masked with ** (**小区, ***公司)" },
+  },
+  // A single "*" after a word before a place ("在*市委", "签约*市"): counted only when the same
+  // line has another star mask, since after a word a lone star is usually a footnote mark.
+  { id: "star-place-after-word", source: `(?<=[${HAN}])[*＊](?=(?:${STAR_PLACES}))`, description: { zh: "同一行有其他 * 掩码时，词后以 * 代替的地名（在*市委）", en: "A place masked with * after a word, when the line has other star masks (在*市委)" } },
+  // A lone "×" standing for a figure ("确定×个省级试点县", "交叉×个"): not between two numbers
+  // (3×4), not after a letter, bracket or space ("(a+b)×2", "长 × 宽").
+  { id: "lone-times", source: `(?<![${ALNUM}×.．)）\s])×(?!×)(?=(?:${MASK_UNITS}))`, description: { zh: "代替数字的单个 ×（×个、×万元）", en: "A single × standing for a figure (×个, ×万元)" } },
+  // A figure left blank as spaces ("新建活动室 个，", "使全镇 个行政村", "达到 %以上"): a space run
+  // after two Han characters (not a numeral or 每/各/几, which are the count) or a closing
+  // bracket, before a unit followed by Chinese text or punctuation. Letter-spaced titles ("个 人
+  // 总 结") have a space before the preceding character and are not matched.
+  {
+    id: "blank-number",
+    source: `(?<=[${HAN}）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])(?<![ \\u3000\\t][${HAN}])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
+    description: { zh: "以空格留空的数字（全镇 个行政村、达到 %以上）", en: "A figure left blank as spaces (全镇 个行政村, 达到 %以上)" },
+    message: () => ({ zh: "数字留空未填写：此处空格应为数字", en: "A figure left blank: these spaces stand where a number belongs" }),
+  },
   { id: "times", source: "×{2,}", description: { zh: "××占位符", en: "×× markers" } },
   { id: "circles", source: "(?<![零〇○一二三四五六七八九十])[○〇◯]{2,}(?![零〇○一二三四五六七八九十])", description: { zh: "○○、〇〇 占位符（中文日期中的〇除外）", en: "○○ / 〇〇 markers (not 〇 in a Chinese date)" } },
   { id: "moumou", source: "某某+", description: { zh: "“某某”占位", en: "The 某某 stand-in" } },

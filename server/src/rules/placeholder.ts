@@ -15,7 +15,7 @@ const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).joi
  * slow to run over every position, is only tried where a match could start: at a trigger or up
  * to TRIGGER_LEAD characters before it ("201X", "20__").
  */
-const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])/g;
+const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|(?<=[\u3400-\u4dbf\u4e00-\u9fff）)])[ \u3000]/g;
 /** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
 const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
@@ -80,10 +80,12 @@ export default defineRule({
           });
         }
         // Documents repeat the same few leftovers thousands of times: one message object each.
-        let message = messages.get(word);
+        // Keyed by pattern too: the same text ("**") has a different message as 党 and as a name.
+        const key = `${f.pattern?.id ?? ""}\u0000${word}`;
+        let message = messages.get(key);
         if (message === undefined) {
           message = f.pattern?.message ? f.pattern.message(word) : defaultMessage(word);
-          if (messages.size < 1000) messages.set(word, message);
+          if (messages.size < 1000) messages.set(key, message);
         }
         context.report({ start, end, message, fixes });
       }
@@ -118,8 +120,14 @@ function builtinHits(text: string, markdown: boolean): Hit[] {
       break;
     }
   }
+  // A lone star after a word is usually a footnote mark; it masks a place only in a line that
+  // masks other names or figures with stars too ("今年以来，*镇在*市委…").
+  if (found?.some((h) => h.pattern?.id === "star-place-after-word")) {
+    const companion = found.some((h) => h.pattern !== undefined && STAR_MASKS.has(h.pattern.id));
+    found = found.filter((h) => companion || h.pattern?.id !== "star-place-after-word");
+  }
   // Matches come in order of position already (the scan only moves forward).
-  return found ?? NO_HITS;
+  return found !== undefined && found.length > 0 ? found : NO_HITS;
 }
 
 const plainHits = new TextMemo<Hit[]>((text) => builtinHits(text, false));
@@ -139,11 +147,15 @@ function isScanned(line: Line, model: DocumentModel): boolean {
   }
 }
 
+/** Star masks that vouch for a lone star after a word in the same line being a mask too. */
+const STAR_MASKS = new Set(["star-year", "star-place", "star-amount", "star-party", "star-run"]);
+
 /** Markdown syntax that looks like a blank: "__bold__" delimiters, task-list boxes "- [ ]", "*" emphasis. */
 function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, markdown: boolean): boolean {
   if (!markdown) return false;
-  // "*" is emphasis or a bullet in Markdown ("**20**年", "*市级*项目").
-  if (pattern.id === "star-year" || pattern.id === "star-place") return true;
+  // "*" is emphasis or a bullet in Markdown ("**20**年", "*市级*项目", "*月*日" is an emphasised
+  // 月; a literal star is written "\*"): no star form counts there.
+  if (STAR_MASKS.has(pattern.id) || pattern.id === "star-place-after-word") return true;
   if (pattern.id === "underscores") return found === "__";
   if (pattern.id === "blank-brackets" && found.startsWith("[")) return /^\s*(?:[-*+]|\d+[.)])\s+$/.test(text.slice(0, at));
   return false;
