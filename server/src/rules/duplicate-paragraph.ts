@@ -1,8 +1,8 @@
 // duplicate-paragraph: a paragraph repeated, exactly or nearly, later in the text; the later
 // copy is flagged with the first occurrence as related information and delete quick fixes.
 
-import type { DocumentModel, Paragraph } from "../model/document";
-import { defineRule, type Fix, type TextEdit } from "../engine/rule";
+import type { DocumentModel, Heading, Paragraph } from "../model/document";
+import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/rule";
 import { findDuplicates, paragraphItems, type DuplicateMatch } from "./duplicates";
 
 export default defineRule({
@@ -16,6 +16,7 @@ export default defineRule({
   defaultOptions: { minLength: 20, similarity: 0.9 },
   check(model, context) {
     const matches = findDuplicates(paragraphItems(model), context.options).filter((m) => !parallelStatement(model, m));
+    reportRepeatedHeadings(model, context, new Set(matches.map((m) => m.item)));
     if (matches.length === 0) return;
     const byParagraph = new Map<number, DuplicateMatch>();
     for (const m of matches) byParagraph.set(m.item, m);
@@ -57,6 +58,52 @@ export default defineRule({
     }
   },
 });
+
+// Repeated headings: a section title written twice among the numbered siblings of one section
+// ("七、巡察反馈预期效果评估 … 九、巡察反馈预期效果评估") is a copy-paste slip, however short. Only
+// siblings (same document, same parent, same marker family) are compared, and only within one
+// numbering run: when the numbers restart ("一、工作目标" again), a new part or a document the
+// compilation split did not see begins, where the same title is legitimate. Generic titles under
+// different parents ("（一）加强组织领导" under 一、 and under 二、) are not siblings.
+/** Shortest heading text (characters after normalisation) compared: "其他" twice is too little to go on. */
+const MIN_HEADING_TEXT = 4;
+
+function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<unknown>, "report">, alreadyFlagged: ReadonlySet<number>): void {
+  if (model.headings.length < 2) return;
+  const paragraphOf = new Map<number, Paragraph>();
+  for (const p of model.paragraphs) if (p.heading >= 0) paragraphOf.set(p.heading, p);
+  // Per sibling group: the previous sibling's number and the first heading of each text.
+  const groups = new Map<string, { last: number; firsts: Map<string, Heading> }>();
+  for (const h of model.headings) {
+    const key = `${h.document}/${h.parent}/${h.family}`;
+    let group = groups.get(key);
+    if (group === undefined || h.value <= group.last) groups.set(key, (group = { last: h.value, firsts: new Map() }));
+    group.last = h.value;
+    const text = headingKey(h.text);
+    if (text.length < MIN_HEADING_TEXT) continue;
+    const first = group.firsts.get(text);
+    if (first === undefined) {
+      group.firsts.set(text, h);
+      continue;
+    }
+    const copy = paragraphOf.get(h.index);
+    if (copy === undefined || alreadyFlagged.has(copy.index)) continue;
+    const firstLine = first.line + 1;
+    const firstText = model.lines[first.line];
+    const line = model.lines[h.line];
+    context.report({
+      start: line.start + (line.text.length - line.text.trimStart().length),
+      end: h.textEnd,
+      message: { zh: `标题重复：与第${firstLine}行的标题“${h.text}”相同`, en: `Repeated heading: same as the heading on line ${firstLine} ("${h.text}")` },
+      related: [{ start: firstText.start + (firstText.text.length - firstText.text.trimStart().length), end: first.textEnd, message: { zh: `首次出现（第${firstLine}行）`, en: `First occurrence (line ${firstLine})` } }],
+    });
+  }
+}
+
+/** Heading text compared without blanks, punctuation and width differences. */
+function headingKey(text: string): string {
+  return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
+}
 
 // Parallel statements: official writing deliberately repeats a sentence with one word swapped
 // (安装前/安装后, 上半年/下半年, 城区/农村, 党员/群众). Such a near repeat is not a copy when the
