@@ -97,15 +97,29 @@ function lineCacheOf(uri: string): LineFactsCache {
 function modelOf(document: TextDocument): DocumentModel {
   const cached = models.get(document.uri);
   if (cached && cached.version === document.version) return cached;
-  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: document.languageId }, lineCacheOf(document.uri));
+  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: languageIdOf(document) }, lineCacheOf(document.uri));
   models.set(document.uri, model);
   return model;
 }
 
+const KNOWN_LANGUAGES = new Set(["gongwen", "plaintext", "markdown"]);
+const LANGUAGE_BY_EXTENSION: Record<string, string> = { txt: "plaintext", text: "plaintext", md: "markdown", markdown: "markdown", gw: "gongwen", gongwen: "gongwen" };
+
+/**
+ * The language a document is checked as. Editors other than VS Code may send their own ids
+ * ("text", "md", ""); for ids we do not know, the file extension decides.
+ */
+function languageIdOf(document: TextDocument): string {
+  if (KNOWN_LANGUAGES.has(document.languageId)) return document.languageId;
+  const extension = /\.([A-Za-z]+)$/.exec(document.uri.split(/[?#]/)[0])?.[1]?.toLowerCase();
+  return (extension && LANGUAGE_BY_EXTENSION[extension]) || document.languageId;
+}
+
 /** Whether a document is ours to check: an enabled language, and Chinese text in plain text and Markdown. */
 function isChecked(document: TextDocument, settings: Settings): boolean {
-  if (!settings.enable || !settings.languages.includes(document.languageId)) return false;
-  return document.languageId === "gongwen" || containsChinese(document.getText());
+  const languageId = languageIdOf(document);
+  if (!settings.enable || !settings.languages.includes(languageId)) return false;
+  return languageId === "gongwen" || containsChinese(document.getText());
 }
 
 function schedule(document: TextDocument, delay: number): void {
@@ -158,7 +172,7 @@ async function validate(uri: string, version: number): Promise<void> {
   } else {
     // Big documents: lines first (into the per-document line cache), then the rules, each in
     // slices; a newer version abandons this run at the next slice (its own run publishes).
-    const markdown = current.languageId === "markdown";
+    const markdown = languageIdOf(current) === "markdown";
     if (!models.has(uri) || models.get(uri)!.version !== version) {
       if (!(await warmLineCache(current.getText(), markdown, lineCacheOf(uri), { isStale }, stats))) return;
     }
@@ -237,7 +251,7 @@ connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const settings = await settingsFor(document.uri);
-  if (!settings.enable || !settings.languages.includes(document.languageId)) return [];
+  if (!settings.enable || !settings.languages.includes(languageIdOf(document))) return [];
   return headingCompletions(modelOf(document), params.position);
 });
 

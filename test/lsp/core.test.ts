@@ -227,3 +227,15 @@ test("the renumber command applies an edit that changes only numbers; documentSt
   const skipped = await client.request<{ checked: boolean }>("gongwen/documentStats", { uri: latin });
   assert.equal(skipped.checked, false, "a plain-text file without Chinese is not checked, so the status bar hides");
 });
+
+test("a client's own language id ('text', 'md') falls back to the file extension", async () => {
+  const uri = "file:///tmp/gongwen-test/other-client.txt";
+  const published = client.diagnostics(uri);
+  client.open(uri, PLAN, "text");
+  const { diagnostics } = await published;
+  assert.ok(diagnostics.some((d) => d.code === "numbering-sequence"), "checked as plain text");
+  const md = "file:///tmp/gongwen-test/other-client.md";
+  const mdPublished = client.diagnostics(md);
+  client.open(md, "# 工作计划\n\n```\n一、甲\n三、乙\n```\n", "md");
+  assert.deepEqual((await mdPublished).diagnostics, [], "parsed as Markdown: fenced code is not checked");
+});
