@@ -4,6 +4,7 @@
 import type { DocumentModel, Enumeration, EnumerationFamily, Heading, Line, LineKind, Paragraph, SubDocument } from "./document";
 import { decimalRank, FAMILY_RANK } from "./document";
 import { analyzeLine, type LineFacts } from "./line";
+import { detached } from "../engine/memo";
 import { findDocuments, findTablesOfContents, markMarkdownBlocks, markTables } from "./structure";
 
 export interface ParseInput {
@@ -31,7 +32,8 @@ export class LineFactsCache {
     if (facts === undefined) {
       facts = this.previous.get(text);
       if (facts === undefined) facts = analyzeLine(text, true);
-      this.map.set(text, facts);
+      // A copy as the key: the line itself is a slice that keeps its whole version's text alive.
+      this.map.set(detached(text), facts);
       // Two generations: lines unused for a whole generation are dropped.
       if (this.map.size > this.limit) {
         this.previous = this.map;
