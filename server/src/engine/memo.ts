@@ -53,3 +53,24 @@ export function clearMemos(): void {
   for (const memo of all) memo.clear();
   for (const clear of others) clear();
 }
+
+/**
+ * Results of a pure function of a line's text, attached to the line's analysis object (which the
+ * per-document line cache shares between all versions in which the line is unchanged). No
+ * string keys to copy or to keep alive, and an entry goes when the line cache lets its line go.
+ */
+export class LineMemo<V> {
+  private map = new WeakMap<object, V>();
+  constructor(private readonly compute: (text: string) => V) {
+    onClearMemos(() => (this.map = new WeakMap()));
+  }
+  get(line: { text: string; facts: object }): V {
+    let value = this.map.get(line.facts);
+    if (value === undefined) {
+      value = this.compute(line.text);
+      this.map.set(line.facts, value);
+    }
+    return value;
+  }
+}
+

@@ -36,6 +36,7 @@ export function yieldToEventLoop(): Promise<void> {
  */
 export async function warmLineCache(text: string, markdown: boolean, cache: LineFactsCache, options: SliceOptions, stats: SliceStats): Promise<boolean> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  cache.nextVersion();
   const n = text.length;
   let start = 0;
   let nextLf = text.indexOf("\n");

@@ -1,6 +1,8 @@
 // The document model: built once per document version, read by every rule and feature.
 // Offsets are JavaScript string indices (UTF-16 code units), exactly LSP's positions.
 
+import type { LineFacts } from "./line";
+
 export interface Line {
   index: number;
   /** Offset of the first character of the line. */
@@ -15,6 +17,11 @@ export interface Line {
   /** Offset (absolute) just past the last non-blank character. */
   contentEnd: number;
   kind: LineKind;
+  /**
+   * The analysis of the line's text alone. The line cache hands out the same object for the same
+   * text in every version, which makes it the identity for per-line memos (LineMemo).
+   */
+  facts: LineFacts;
 }
 
 export type LineKind =

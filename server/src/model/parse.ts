@@ -4,7 +4,6 @@
 import type { DocumentModel, Enumeration, EnumerationFamily, Heading, Line, LineKind, Paragraph, SubDocument } from "./document";
 import { decimalRank, FAMILY_RANK } from "./document";
 import { analyzeLine, type LineFacts } from "./line";
-import { detached } from "../engine/memo";
 import { findDocuments, findTablesOfContents, markMarkdownBlocks, markTables } from "./structure";
 
 export interface ParseInput {
@@ -14,13 +13,23 @@ export interface ParseInput {
   languageId?: string;
 }
 
-/** Re-usable per-line analysis, keyed by line text; bounded so it cannot grow without end. */
+/**
+ * Re-usable per-line analysis, keyed by line text. Each pass over a version starts a new
+ * generation that takes over the previous one's entries as its lines are met, so the keys are
+ * lines of the current and the previous version only: a line is a slice that keeps its whole
+ * version's text alive, and keys from every version ever seen would keep every version alive.
+ */
 export class LineFactsCache {
   private map = new Map<string, LineFacts>();
   private previous = new Map<string, LineFacts>();
   /** The mode the entries were made for; a switch (plain text ↔ Markdown) starts afresh. */
   private markdown: boolean | undefined;
   constructor(private readonly limit = 200_000) {}
+  /** Starts a pass over a version: lines of the last pass not met again are then dropped. */
+  nextVersion(): void {
+    this.previous = this.map;
+    this.map = new Map();
+  }
   get(text: string, markdown: boolean): LineFacts {
     // Keyed by the line text itself: a prefixed key would copy every line on every parse.
     if (markdown !== this.markdown) {
@@ -32,8 +41,7 @@ export class LineFactsCache {
     if (facts === undefined) {
       facts = this.previous.get(text);
       if (facts === undefined) facts = analyzeLine(text, true);
-      // A copy as the key: the line itself is a slice that keeps its whole version's text alive.
-      this.map.set(detached(text), facts);
+      this.map.set(text, facts);
       // Two generations: lines unused for a whole generation are dropped.
       if (this.map.size > this.limit) {
         this.previous = this.map;
@@ -81,6 +89,7 @@ export function parseDocument(input: ParseInput, cache?: LineFactsCache): Docume
 }
 
 function splitLines(text: string, markdown: boolean, cache?: LineFactsCache) {
+  cache?.nextVersion();
   const lines: Line[] = [];
   const facts: LineFacts[] = [];
   let crlf = 0, lf = 0, cr = 0;
@@ -111,6 +120,7 @@ function splitLines(text: string, markdown: boolean, cache?: LineFactsCache) {
       contentStart: start + f.contentStart,
       contentEnd: start + f.contentEnd,
       kind,
+      facts: f,
     });
     if (end >= n) break;
     start = breakEnd;

@@ -173,6 +173,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     }
     for (let b = 0; b < BANDS; b++) table.add(signatures[row * SIGNATURE + KEYS_AT + b], i);
   }
+  table.release();
   return matches;
 }
 
@@ -184,6 +185,9 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
  * first entry, last entry, count) and each entry 2 (item, next entry), so that a lookup or a
  * step along a chain touches one cache line: on a big document these reads are cache misses.
  */
+/** Band tables up to this many slots (2 MB) are kept for the next check; bigger ones are released. */
+const RETAINED_SLOTS = 1 << 17;
+
 class BandTable {
   /** Slots: [key (-1: empty), head, tail, count] × capacity. */
   private slots = BandTable.emptySlots(1024);
@@ -202,15 +206,27 @@ class BandTable {
   /** Empties the table for a check that adds at most `keys` keys; it shrinks after a much bigger document. */
   reset(keys: number): void {
     const fitting = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * keys + 1)));
-    if (this.mask + 1 > 4 * fitting) {
+    const capacity = this.mask + 1;
+    // Sized for the check up front (no rehashing while it grows), shrunk after a bigger document.
+    if (capacity < fitting || capacity > 4 * fitting) {
       this.slots = BandTable.emptySlots(fitting);
       this.mask = fitting - 1;
-      this.entries = new Int32Array(2048);
+      if (capacity > 4 * fitting) this.entries = new Int32Array(2048);
     } else if (this.used > 0) {
       const slots = this.slots;
       for (let s = 0; s < slots.length; s += 4) slots[s] = -1;
     }
     this.used = 0;
+    this.size = 0;
+  }
+
+  /** Lets a big table go (16 MB for a 10 MB document): held between checks it is resident memory for nothing. */
+  release(): void {
+    if (this.mask + 1 <= RETAINED_SLOTS) return;
+    this.slots = BandTable.emptySlots(1024);
+    this.mask = 1023;
+    this.used = 0;
+    this.entries = new Int32Array(2048);
     this.size = 0;
   }
 

@@ -4,7 +4,7 @@
 import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
 import { matchAllBounded } from "../engine/bounded-regex";
-import { TextMemo } from "../engine/memo";
+import { LineMemo } from "../engine/memo";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 
 /** All built-in patterns as one regex, tried at one position (sticky); group i + 1 is pattern i. */
@@ -52,7 +52,7 @@ export default defineRule({
       const text = line.text;
       // The built-in matches depend on the line text alone: memoised, so a re-check after an
       // edit scans only the changed lines. Copied before user-pattern hits are added to it.
-      let found: Hit[] = (model.isMarkdown ? markdownHits : plainHits).get(text);
+      let found: Hit[] = (model.isMarkdown ? markdownHits : plainHits).get(line);
       if (extra.patterns.length > 0 && extraBudget > 0) {
         found = [...found];
         for (const hit of extraHits.get(line.index) ?? []) {
@@ -130,8 +130,8 @@ function builtinHits(text: string, markdown: boolean): Hit[] {
   return found !== undefined && found.length > 0 ? found : NO_HITS;
 }
 
-const plainHits = new TextMemo<Hit[]>((text) => builtinHits(text, false));
-const markdownHits = new TextMemo<Hit[]>((text) => builtinHits(text, true));
+const plainHits = new LineMemo<Hit[]>((text) => builtinHits(text, false));
+const markdownHits = new LineMemo<Hit[]>((text) => builtinHits(text, true));
 
 /** Prose lines: not code, front matter or Markdown markup other than table rows. */
 function isScanned(line: Line, model: DocumentModel): boolean {
