@@ -13,9 +13,11 @@ const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).joi
  * Characters one of which every built-in match contains. The line is searched for them with one
  * simple regex (as fast as any plain scan); the combined regex, whose look-behinds would make it
  * slow to run over every position, is only tried where a match could start: at a trigger or up
- * to TRIGGER_LEAD characters before it ("201X", "20__").
+ * to TRIGGER_LEAD characters before it ("201X", "20__"). A blank after a Chinese character is
+ * matched first and its look-behind checked from there: as a leading look-behind it was tried at
+ * every position of every line (the same matches in two thirds of the time).
  */
-const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|(?<=[\u3400-\u4dbf\u4e00-\u9fff）)])[ \u3000]/g;
+const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|[ \u3000](?<=[\u3400-\u4dbf\u4e00-\u9fff）)][ \u3000])/g;
 /** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
 const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
