@@ -206,8 +206,15 @@ function logRuleError(ruleId: string, error: unknown): void {
   connection.console.error(`gongwen: rule ${ruleId} failed and was skipped: ${text}`);
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
+/** The version each document was opened with: didOpen has scheduled its check already. */
+const openedVersion = new Map<string, number>();
+documents.onDidOpen((e) => {
+  openedVersion.set(e.document.uri, e.document.version);
+  schedule(e.document, 0);
+});
 documents.onDidChangeContent((e) => {
+  // Opening raises a content change too: it scheduled a second, debounced check of the same text.
+  if (openedVersion.get(e.document.uri) === e.document.version) return;
   void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
 });
 documents.onDidClose((e) => {
@@ -216,6 +223,7 @@ documents.onDidClose((e) => {
   if (timer) clearTimeout(timer);
   timers.delete(uri);
   checkStartedFor.delete(uri);
+  openedVersion.delete(uri);
   models.delete(uri);
   lineCaches.delete(uri);
   settingsCache.delete(uri);

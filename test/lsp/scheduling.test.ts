@@ -1,0 +1,44 @@
+// When the server checks: each version of a document once (opening a document raises both
+// didOpen and a content change), and the same version again after a settings change.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { LspClient } from "../support/lsp-client";
+
+const PLAN = ["区统计局2024年工作计划", "", "一、总体要求", "三、重点任务", "XX县要做好统计工作。"].join("\n");
+
+let client: LspClient;
+before(async () => {
+  client = new LspClient();
+  client.settings = { debounceMs: 0 };
+  await client.initialize({ locale: "zh-cn" });
+});
+after(async () => {
+  await client.shutdown();
+});
+
+const publicationsOf = (uri: string, version: number) => client.published.filter((p) => p.uri === uri && p.version === version).length;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("an opened document is checked once", async () => {
+  const uri = "file:///scheduling/open.txt";
+  client.open(uri, PLAN);
+  const first = await client.diagnostics(uri, (p) => p.version === 1);
+  assert.ok(first.diagnostics.some((d) => d.code === "numbering-sequence"));
+  assert.ok(first.diagnostics.some((d) => d.code === "placeholder"));
+  await pause(300);
+  // didOpen also raises a content change: it must not start a second check of the same text.
+  assert.equal(publicationsOf(uri, 1), 1);
+});
+
+test("a settings change checks the open version again", async () => {
+  const uri = "file:///scheduling/settings.txt";
+  client.open(uri, PLAN);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  await pause(300);
+  client.settings = { debounceMs: 0, rules: { placeholder: "off" } };
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  const again = await client.diagnostics(uri, (p) => p.version === 1 && !p.diagnostics.some((d) => d.code === "placeholder"));
+  assert.ok(again.diagnostics.some((d) => d.code === "numbering-sequence"));
+  assert.equal(publicationsOf(uri, 1), 2);
+});
