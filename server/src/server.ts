@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { parseDocument, LineFactsCache } from "./model/parse";
+import { parseDocument, LineFactsCache, type LineSplitter } from "./model/parse";
 import type { DocumentModel } from "./model/document";
 import { containsChinese } from "./model/text";
 import { lint } from "./engine/lint";
@@ -21,7 +21,7 @@ import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KI
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
-import { lintInSlices, warmLineCache, type SliceStats } from "./engine/slices";
+import { lintInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 
@@ -94,10 +94,11 @@ function lineCacheOf(uri: string): LineFactsCache {
   return cache;
 }
 
-function modelOf(document: TextDocument): DocumentModel {
+/** `split`: the document's lines already split and analysed in slices (big documents). */
+function modelOf(document: TextDocument, split?: LineSplitter): DocumentModel {
   const cached = models.get(document.uri);
   if (cached && cached.version === document.version) return cached;
-  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: languageIdOf(document) }, lineCacheOf(document.uri));
+  const model = parseDocument({ text: document.getText(), uri: document.uri, version: document.version, languageId: languageIdOf(document) }, lineCacheOf(document.uri), split);
   models.set(document.uri, model);
   return model;
 }
@@ -173,11 +174,13 @@ async function validate(uri: string, version: number): Promise<void> {
     // Big documents: lines first (into the per-document line cache), then the rules, each in
     // slices; a newer version abandons this run at the next slice (its own run publishes).
     const markdown = languageIdOf(current) === "markdown";
+    let split: LineSplitter | undefined;
     if (!models.has(uri) || models.get(uri)!.version !== version) {
-      if (!(await warmLineCache(current.getText(), markdown, lineCacheOf(uri), { isStale }, stats))) return;
+      split = await splitInSlices(current.getText(), markdown, lineCacheOf(uri), { isStale }, stats);
+      if (!split) return;
     }
     const parseStarted = performance.now();
-    model = modelOf(current);
+    model = modelOf(current, split);
     parseMs = stats.busyMs + performance.now() - parseStarted;
     stats.busyMs = parseMs;
     problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError, rules: activeRules }, { isStale }, stats);

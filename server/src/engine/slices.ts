@@ -4,7 +4,7 @@
 // version that has been superseded stops at the next slice instead of running to the end.
 
 import type { DocumentModel } from "../model/document";
-import type { LineFactsCache } from "../model/parse";
+import { LineSplitter, type LineFactsCache } from "../model/parse";
 import type { Problem } from "./rule";
 import { lint, sortProblems, type LintConfig, type LintOptions } from "./lint";
 import { RULES } from "../rules";
@@ -30,37 +30,26 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Analyses every line of `text` into `cache` (the same line split as parseDocument), yielding
- * between slices. Afterwards parseDocument finds every line cached and only runs the cheap
- * document-wide passes. Returns false when the work became stale and was abandoned.
+ * Splits and analyses every line of `text` (into `cache`), yielding between slices; the result
+ * goes to parseDocument, which then only runs the cheap document-wide passes. Undefined when
+ * the work became stale and was abandoned.
  */
-export async function warmLineCache(text: string, markdown: boolean, cache: LineFactsCache, options: SliceOptions, stats: SliceStats): Promise<boolean> {
+export async function splitInSlices(text: string, markdown: boolean, cache: LineFactsCache, options: SliceOptions, stats: SliceStats): Promise<LineSplitter | undefined> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  cache.nextVersion();
-  const n = text.length;
-  let start = 0;
-  let nextLf = text.indexOf("\n");
-  let nextCr = text.indexOf("\r");
+  const splitter = new LineSplitter(text, markdown, cache);
   let sliceStart = performance.now();
-  let counter = 0;
-  for (;;) {
-    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf("\n", start);
-    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf("\r", start);
-    const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-    cache.get(text.slice(start, end), markdown);
-    if (end >= n) break;
-    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    // Reading the clock costs more than a cached line: look every 64 lines.
-    if ((++counter & 63) === 0 && performance.now() - sliceStart >= sliceMs) {
+  // Reading the clock costs more than a cached line: look every 64 lines.
+  while (!splitter.step(64)) {
+    if (performance.now() - sliceStart >= sliceMs) {
       stats.busyMs += performance.now() - sliceStart;
       stats.yields++;
       await yieldToEventLoop();
-      if (options.isStale()) return false;
+      if (options.isStale()) return undefined;
       sliceStart = performance.now();
     }
   }
   stats.busyMs += performance.now() - sliceStart;
-  return true;
+  return splitter;
 }
 
 /**

@@ -52,11 +52,12 @@ export class LineFactsCache {
   }
 }
 
-export function parseDocument(input: ParseInput, cache?: LineFactsCache): DocumentModel {
+/** `split`: this text's lines, already split (a LineSplitter run in slices); its Line objects become the model's. */
+export function parseDocument(input: ParseInput, cache?: LineFactsCache, split?: LineSplitter): DocumentModel {
   const text = input.text;
   const languageId = input.languageId ?? "plaintext";
   const isMarkdown = languageId === "markdown";
-  const { lines, facts, eol } = splitLines(text, isMarkdown, cache);
+  const { lines, facts, eol } = splitLines(text, isMarkdown, cache, split);
   const hasBom = text.charCodeAt(0) === 0xfeff;
 
   if (isMarkdown) markMarkdownBlocks(lines);
@@ -88,45 +89,87 @@ export function parseDocument(input: ParseInput, cache?: LineFactsCache): Docume
   };
 }
 
-function splitLines(text: string, markdown: boolean, cache?: LineFactsCache) {
-  cache?.nextVersion();
-  const lines: Line[] = [];
-  const facts: LineFacts[] = [];
-  let crlf = 0, lf = 0, cr = 0;
-  let start = 0;
-  const n = text.length;
+/**
+ * Splits a text into lines with their facts, resumably: the server runs it in slices with turns
+ * of the event loop between them and hands the finished split to parseDocument, so a big text
+ * is split and analysed once (it used to be walked a second time by the parse).
+ */
+export class LineSplitter {
+  readonly lines: Line[] = [];
+  readonly facts: LineFacts[] = [];
+  private crlf = 0;
+  private lf = 0;
+  private cr = 0;
+  private start = 0;
   // indexOf runs natively; the next "\n" and "\r" are looked up again only once passed.
-  let nextLf = text.indexOf("\n");
-  let nextCr = text.indexOf("\r");
-  for (;;) {
-    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf("\n", start);
-    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf("\r", start);
-    const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-    let breakEnd = end;
-    if (end < n) {
-      if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) { breakEnd = end + 2; crlf++; }
-      else { breakEnd = end + 1; if (text.charCodeAt(end) === 13) cr++; else lf++; }
-    }
-    const lineText = text.slice(start, end);
-    const f = cache ? cache.get(lineText, markdown) : analyzeLine(lineText, true);
-    facts.push(f);
-    const kind: LineKind = f.contentStart === f.contentEnd ? "blank" : f.marker ? "heading" : "body";
-    lines.push({
-      index: lines.length,
-      start,
-      end,
-      breakEnd,
-      text: lineText,
-      contentStart: start + f.contentStart,
-      contentEnd: start + f.contentEnd,
-      kind,
-      facts: f,
-    });
-    if (end >= n) break;
-    start = breakEnd;
+  private nextLf: number;
+  private nextCr: number;
+  private finished = false;
+  /** Handed to a parse, which changes its lines' kinds: a split serves one model only. */
+  taken = false;
+
+  constructor(readonly text: string, readonly markdown: boolean, private readonly cache?: LineFactsCache) {
+    cache?.nextVersion();
+    this.nextLf = text.indexOf("\n");
+    this.nextCr = text.indexOf("\r");
   }
-  const eol: "\n" | "\r\n" | "\r" = crlf > lf && crlf >= cr ? "\r\n" : cr > lf ? "\r" : "\n";
-  return { lines, facts, eol };
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Splits up to `count` more lines; true once the whole text is split. */
+  step(count: number): boolean {
+    const text = this.text;
+    const n = text.length;
+    const { lines, facts, cache, markdown } = this;
+    let start = this.start;
+    for (let k = 0; k < count && !this.finished; k++) {
+      if (this.nextLf >= 0 && this.nextLf < start) this.nextLf = text.indexOf("\n", start);
+      if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = text.indexOf("\r", start);
+      const nextLf = this.nextLf;
+      const nextCr = this.nextCr;
+      const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      let breakEnd = end;
+      if (end < n) {
+        if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) { breakEnd = end + 2; this.crlf++; }
+        else { breakEnd = end + 1; if (text.charCodeAt(end) === 13) this.cr++; else this.lf++; }
+      }
+      const lineText = text.slice(start, end);
+      const f = cache ? cache.get(lineText, markdown) : analyzeLine(lineText, true);
+      facts.push(f);
+      const kind: LineKind = f.contentStart === f.contentEnd ? "blank" : f.marker ? "heading" : "body";
+      lines.push({
+        index: lines.length,
+        start,
+        end,
+        breakEnd,
+        text: lineText,
+        contentStart: start + f.contentStart,
+        contentEnd: start + f.contentEnd,
+        kind,
+        facts: f,
+      });
+      if (end >= n) this.finished = true;
+      start = breakEnd;
+    }
+    this.start = start;
+    return this.finished;
+  }
+
+  /** The most common line break in the text. */
+  eol(): "\n" | "\r\n" | "\r" {
+    const { crlf, lf, cr } = this;
+    return crlf > lf && crlf >= cr ? "\r\n" : cr > lf ? "\r" : "\n";
+  }
+}
+
+function splitLines(text: string, markdown: boolean, cache?: LineFactsCache, split?: LineSplitter) {
+  // A split made in slices beforehand, when it is of this very text and mode.
+  const splitter = split && split.done && !split.taken && split.text === text && split.markdown === markdown ? split : new LineSplitter(text, markdown, cache);
+  splitter.taken = true;
+  splitter.step(Infinity);
+  return { lines: splitter.lines, facts: splitter.facts, eol: splitter.eol() };
 }
 
 function buildHeadings(lines: Line[], facts: LineFacts[], lineDocument: Int32Array, documents: SubDocument[]): Heading[] {
