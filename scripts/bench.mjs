@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
@@ -27,6 +27,7 @@ if (typeof globalThis.gc !== "function") {
 }
 
 const started = Date.now();
+const loadAtStart = loadavg();
 const log = (...a) => process.stderr.write(a.join(" ") + "\n");
 
 // ---------------------------------------------------------------------------------------
@@ -412,10 +413,12 @@ for (const label of ["1 MB", "10 MB"]) {
   const r = at(inProcess, label);
   budgets.push({ budget: `engine ≤ 3 × floor at ${label}`, measured: `${r.engineMs.median.toFixed(1)} ms = ${r.ratio.toFixed(2)} × floor (${r.floorMs.median.toFixed(1)} ms)`, met: r.ratio <= 3 });
 }
-budgets.push({ budget: "didOpen → diagnostics at 1 MB ≤ 150 ms", measured: `${at(protocol, "1 MB").openMs.median.toFixed(1)} ms`, met: at(protocol, "1 MB").openMs.median <= 150 });
-budgets.push({ budget: "didOpen → diagnostics at 10 MB ≤ 1.5 s", measured: `${at(protocol, "10 MB").openMs.median.toFixed(0)} ms`, met: at(protocol, "10 MB").openMs.median <= 1500 });
-budgets.push({ budget: "keystroke compute p95 ≤ 16 ms at 100 KB", measured: `${typing["100 KB"].computeMs.p95.toFixed(1)} ms`, met: typing["100 KB"].computeMs.p95 <= 16 });
-budgets.push({ budget: "keystroke compute p95 ≤ 60 ms at 1 MB", measured: `${typing["1 MB"].computeMs.p95.toFixed(1)} ms`, met: typing["1 MB"].computeMs.p95 <= 60 });
+// Every timed figure also as a multiple of the floor of its document size, measured in this run.
+const floorRatio = (ms, label) => `${(ms / at(inProcess, label).floorMs.median).toFixed(1)} × floor`;
+budgets.push({ budget: "didOpen → diagnostics at 1 MB ≤ 150 ms", measured: `${at(protocol, "1 MB").openMs.median.toFixed(1)} ms = ${floorRatio(at(protocol, "1 MB").openMs.median, "1 MB")}`, met: at(protocol, "1 MB").openMs.median <= 150 });
+budgets.push({ budget: "didOpen → diagnostics at 10 MB ≤ 1.5 s", measured: `${at(protocol, "10 MB").openMs.median.toFixed(0)} ms = ${floorRatio(at(protocol, "10 MB").openMs.median, "10 MB")}`, met: at(protocol, "10 MB").openMs.median <= 1500 });
+budgets.push({ budget: "keystroke compute p95 ≤ 16 ms at 100 KB", measured: `${typing["100 KB"].computeMs.p95.toFixed(1)} ms = ${floorRatio(typing["100 KB"].computeMs.p95, "100 KB")}`, met: typing["100 KB"].computeMs.p95 <= 16 });
+budgets.push({ budget: "keystroke compute p95 ≤ 60 ms at 1 MB", measured: `${typing["1 MB"].computeMs.p95.toFixed(1)} ms = ${floorRatio(typing["1 MB"].computeMs.p95, "1 MB")}`, met: typing["1 MB"].computeMs.p95 <= 60 });
 const memory = at(protocol, "10 MB").memory;
 budgets.push({ budget: "resident memory after opening 10 MB ≤ 300 MB", measured: `${memory.rssMB.toFixed(0)} MB (peak ${memory.peakRssMB.toFixed(0)} MB)`, met: memory.rssMB <= 300 });
 budgets.push({ budget: "idle CPU ≈ 0", measured: `${idleCpuPercent.toFixed(2)} % over ${idleSeconds} s`, met: idleCpuPercent < 1 });
@@ -432,6 +435,8 @@ const results = {
   idleCpuPercent,
   budgets,
   benchSeconds: (Date.now() - started) / 1000,
+  // 1-minute load averages: the bench itself keeps about 1-2 runnable; more means other work ran.
+  loadAverage: { start: loadAtStart[0], end: loadavg()[0] },
 };
 mkdirSync(join(ROOT, "bench"), { recursive: true });
 writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -467,6 +472,6 @@ table.push("| budget | measured | met |");
 table.push("|---|---|---|");
 for (const b of budgets) table.push(`| ${b.budget} | ${b.measured} | ${b.met ? "yes" : "**no**"} |`);
 table.push("");
-table.push(`Bench ran in ${f(results.benchSeconds, 0)} s.`);
+table.push(`Bench ran in ${f(results.benchSeconds, 0)} s; 1-minute load average ${f(results.loadAverage.start, 2)} at the start, ${f(results.loadAverage.end, 2)} at the end (2 cores).`);
 console.log(table.join("\n"));
 writeFileSync(join(ROOT, "bench", "results.md"), table.join("\n") + "\n");

@@ -373,6 +373,18 @@ class FingerprintTable {
   /** Room for `n` more rows: when the table is full it starts afresh now, never during a check. */
   reserve(n: number): void {
     if (this.count + n > this.limit) this.clear();
+    // Grown once for the whole check rather than doubled row by row (each step a copy and a
+    // new off-heap block, which also hurries V8's next collection).
+    if ((this.count + n) * SIGNATURE > this.signatures.length) this.grow(this.count + n);
+  }
+
+  private grow(rows: number): void {
+    const signatures = new Uint32Array(rows * SIGNATURE);
+    signatures.set(this.signatures.subarray(0, this.count * SIGNATURE));
+    this.signatures = signatures;
+    const histograms = new Uint16Array(rows * HISTOGRAM_BINS);
+    histograms.set(this.histograms.subarray(0, this.count * HISTOGRAM_BINS));
+    this.histograms = histograms;
   }
 
   /** The row of `text`, fingerprinted on first use. */
@@ -380,14 +392,7 @@ class FingerprintTable {
     let row = this.index.get(text);
     if (row === undefined) {
       row = this.count++;
-      if (row * SIGNATURE === this.signatures.length) {
-        const signatures = new Uint32Array(this.signatures.length * 2);
-        signatures.set(this.signatures);
-        this.signatures = signatures;
-        const histograms = new Uint16Array(this.histograms.length * 2);
-        histograms.set(this.histograms);
-        this.histograms = histograms;
-      }
+      if (row * SIGNATURE === this.signatures.length) this.grow(2 * row);
       sketchInto(text, this.signatures, row * SIGNATURE);
       bandKeys(this.signatures, row * SIGNATURE, row * SIGNATURE + KEYS_AT);
       histogramInto(text, this.histograms, row * HISTOGRAM_BINS);
