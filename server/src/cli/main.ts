@@ -1,4 +1,4 @@
-// The command-line checker: `gongwen [options] [files, folders, globs]`; see docs/cli.md.
+// The command-line checker: `gongwen [options] [files, folders, globs]`; see the README.
 // Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or I/O error.
 
 import { writeFileSync } from "node:fs";

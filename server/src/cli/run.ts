@@ -1,5 +1,5 @@
 // Runs the checks of a batch: in this thread for small batches, in worker threads for large
-// ones (300 documents / 22 MB take about 2.2 s of CPU in one thread; numbers in docs/cli.md).
+// ones (300 documents / 22 MB take about 2.2 s of CPU in one thread; numbers in the README).
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
