@@ -102,8 +102,12 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
 
 /** Heading text compared without blanks, punctuation and width differences. */
 function headingKey(text: string): string {
+  // Most headings are plain Chinese (with digits or Latin letters): NFKC leaves those as they
+  // are and there is nothing to remove, so the costly normalisation is skipped.
+  if (!NOT_PLAIN.test(text)) return text;
   return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
 }
+const NOT_PLAIN = /[^\u4e00-\u9fff0-9A-Za-z]/;
 
 // Parallel statements: official writing deliberately repeats a sentence with one word swapped
 // (安装前/安装后, 上半年/下半年, 城区/农村, 党员/群众). Such a near repeat is not a copy when the

@@ -98,6 +98,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   const candidates: number[] = [];
   const best = new Int32Array(MAX_VERIFY);
   const bestScore = new Int32Array(MAX_VERIFY);
+  const slotsOfItem = new Int32Array(BANDS);
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -120,10 +121,16 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     scopes[i] = item.scope ?? 0;
     const signatures = fingerprints.signatures;
     candidates.length = 0;
+    const buckets = table.buckets;
     for (let b = 0; b < BANDS; b++) {
-      const entries = table.entries;
-      for (let e = table.first(signatures[row * SIGNATURE + KEYS_AT + b]); e >= 0; e = entries[e + 1]) {
-        const j = entries[e];
+      // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
+      const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
+      slotsOfItem[b] = slot;
+      const at = table.bucketAt(slot);
+      if (at < 0) continue;
+      for (let e = at; e < at + MAX_BUCKET; e++) {
+        const j = buckets[e];
+        if (j < 0) break;
         if (stamp[j] !== i) {
           stamp[j] = i;
           bandHits[j] = 0;
@@ -171,36 +178,42 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       // A copy adds nothing new to compare against: the first occurrence already stands for it.
       continue;
     }
-    for (let b = 0; b < BANDS; b++) table.add(signatures[row * SIGNATURE + KEYS_AT + b], i);
+    const generation = table.generation;
+    for (let b = 0; b < BANDS; b++) {
+      const key = signatures[row * SIGNATURE + KEYS_AT + b];
+      table.addAt(table.generation === generation ? slotsOfItem[b] : table.slotOf(key), key, i);
+    }
   }
   table.release();
   return matches;
 }
 
 /**
- * LSH buckets as an open-addressing hash table over typed arrays: band key → a chain (in
- * insertion order) of at most MAX_BUCKET items. A Map of arrays cost most of the detector's
- * time (hashing, rehashing and one array per band of every paragraph, all garbage after the
- * check); here a lookup is a few reads of one array. Each slot is 4 consecutive numbers (key,
- * first entry, last entry, count) and each entry 2 (item, next entry), so that a lookup or a
- * step along a chain touches one cache line: on a big document these reads are cache misses.
+ * LSH buckets as an open-addressing hash table over typed arrays: band key → a bucket of at
+ * most MAX_BUCKET items in insertion order. A Map of arrays cost most of the detector's time
+ * (hashing, rehashing and one array per band of every paragraph, all garbage after the check).
+ * Each slot is 2 numbers (key, bucket) and each bucket MAX_BUCKET consecutive items (-1 after
+ * the last), so a lookup reads one slot and one bucket: on a big document these reads are
+ * cache misses, and a chain of entries scattered over the table cost one miss per item.
  */
-/** Band tables up to this many slots (2 MB) are kept for the next check; bigger ones are released. */
+/** Band tables up to this many slots (1 MB) are kept for the next check; bigger ones are released. */
 const RETAINED_SLOTS = 1 << 17;
 
 class BandTable {
-  /** Slots: [key (-1: empty), head, tail, count] × capacity. */
+  /** Slots: [key (-1: empty), bucket offset] × capacity. */
   private slots = BandTable.emptySlots(1024);
   private mask = 1023;
   private used = 0;
-  /** Chain entries: [item, next entry (-1 at the end)]. */
-  entries = new Int32Array(2048);
+  /** Buckets of MAX_BUCKET items each, -1 past the last item. */
+  buckets = BandTable.emptyBuckets(1024);
   private size = 0;
 
   private static emptySlots(capacity: number): Int32Array<ArrayBuffer> {
-    const slots = new Int32Array(capacity * 4);
-    for (let s = 0; s < slots.length; s += 4) slots[s] = -1;
-    return slots;
+    return new Int32Array(2 * capacity).fill(-1);
+  }
+
+  private static emptyBuckets(count: number): Int32Array<ArrayBuffer> {
+    return new Int32Array(count * MAX_BUCKET).fill(-1);
   }
 
   /** Empties the table for a check that adds at most `keys` keys; it shrinks after a much bigger document. */
@@ -211,11 +224,11 @@ class BandTable {
     if (capacity < fitting || capacity > 4 * fitting) {
       this.slots = BandTable.emptySlots(fitting);
       this.mask = fitting - 1;
-      if (capacity > 4 * fitting) this.entries = new Int32Array(2048);
+      if (capacity > 4 * fitting) this.buckets = BandTable.emptyBuckets(1024);
     } else if (this.used > 0) {
-      const slots = this.slots;
-      for (let s = 0; s < slots.length; s += 4) slots[s] = -1;
+      this.slots.fill(-1);
     }
+    if (this.size > 0) this.buckets.fill(-1, 0, this.size * MAX_BUCKET);
     this.used = 0;
     this.size = 0;
   }
@@ -226,66 +239,76 @@ class BandTable {
     this.slots = BandTable.emptySlots(1024);
     this.mask = 1023;
     this.used = 0;
-    this.entries = new Int32Array(2048);
+    this.buckets = BandTable.emptyBuckets(1024);
     this.size = 0;
   }
 
-  /** The first entry (an index into `entries`, step 2) of the bucket of `key` (a non-negative 30-bit band key), or -1. */
-  first(key: number): number {
-    const at = this.find(key);
-    return this.slots[at] === key ? this.slots[at + 1] : -1;
-  }
-
-  add(key: number, item: number): void {
-    let at = this.find(key);
-    const slots = this.slots;
-    if (slots[at] !== key) {
-      if ((this.used + 1) * 2 > this.mask + 1) {
-        this.grow();
-        this.add(key, item);
-        return;
-      }
-      slots[at] = key;
-      slots[at + 3] = 0;
-      this.used++;
-    }
-    if (slots[at + 3] >= MAX_BUCKET) return;
-    if (this.size * 2 === this.entries.length) {
-      const entries = new Int32Array(this.entries.length * 2);
-      entries.set(this.entries);
-      this.entries = entries;
-    }
-    const e = 2 * this.size++;
-    this.entries[e] = item;
-    this.entries[e + 1] = -1;
-    if (slots[at + 3]++ === 0) slots[at + 1] = e;
-    else this.entries[slots[at + 2] + 1] = e;
-    slots[at + 2] = e;
-  }
-
-  /** The slot (index of its key) holding `key`, or the empty slot where it would go (linear probing). */
-  private find(key: number): number {
+  /**
+   * The slot of `key` (a non-negative 30-bit band key): where it is, or the empty slot where
+   * it would go (linear probing). Valid for `bucketAt` and `addAt` until the table grows.
+   */
+  slotOf(key: number): number {
     const slots = this.slots;
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const k = slots[4 * slot];
-      if (k === key || k === -1) return 4 * slot;
+      const k = slots[2 * slot];
+      if (k === key || k === -1) return 2 * slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
+  /** The offset in `buckets` of the bucket at `slot` (from `slotOf`), or -1 when the key is absent. */
+  bucketAt(slot: number): number {
+    return this.slots[slot] === -1 ? -1 : this.slots[slot + 1];
+  }
+
+  /** Times the table grew: a slot from `slotOf` is stale once this changes. */
+  generation = 0;
+
+  /**
+   * Adds `item` to the bucket of `key`; `slot` is its `slotOf` from before any add of this
+   * generation. An empty slot found then is still the right one unless another key took it
+   * since (nothing is ever deleted, so the probe path before it stays as it was).
+   */
+  addAt(slot: number, key: number, item: number): void {
+    const slots = this.slots;
+    if (slots[slot] !== key && slots[slot] !== -1) slot = this.slotOf(key);
+    if (slots[slot] !== key) {
+      if ((this.used + 1) * 2 > this.mask + 1) {
+        this.grow();
+        this.addAt(this.slotOf(key), key, item);
+        return;
+      }
+      if ((this.size + 1) * MAX_BUCKET > this.buckets.length) {
+        const buckets = BandTable.emptyBuckets(2 * (this.size + 1));
+        buckets.set(this.buckets.subarray(0, this.size * MAX_BUCKET));
+        this.buckets = buckets;
+      }
+      slots[slot] = key;
+      slots[slot + 1] = this.size++ * MAX_BUCKET;
+      this.used++;
+    }
+    const buckets = this.buckets;
+    const at = slots[slot + 1];
+    for (let k = at; k < at + MAX_BUCKET; k++) {
+      if (buckets[k] === -1) {
+        buckets[k] = item;
+        return;
+      }
+    }
+  }
+
   private grow(): void {
+    this.generation++;
     const old = this.slots;
     const capacity = (this.mask + 1) * 2;
     this.slots = BandTable.emptySlots(capacity);
     this.mask = capacity - 1;
-    for (let s = 0; s < old.length; s += 4) {
+    for (let s = 0; s < old.length; s += 2) {
       if (old[s] === -1) continue;
-      const to = this.find(old[s]);
+      const to = this.slotOf(old[s]);
       this.slots[to] = old[s];
       this.slots[to + 1] = old[s + 1];
-      this.slots[to + 2] = old[s + 2];
-      this.slots[to + 3] = old[s + 3];
     }
   }
 }

@@ -17,7 +17,25 @@ const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).joi
  * matched first and its look-behind checked from there: as a leading look-behind it was tried at
  * every position of every line (the same matches in two thirds of the time).
  */
-const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|[ \u3000](?<=[\u3400-\u4dbf\u4e00-\u9fff）)][ \u3000])/g;
+const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|[ \u3000](?<=[\u3400-\u4dbf\u4e00-\u9fff）)][ \u3000])/y;
+/**
+ * The characters a trigger starts with. The line is walked with this table and the trigger
+ * (sticky) tried only where one stands: the regex engine, searching for the alternation itself,
+ * tries every alternative at every position of the (mostly Chinese) text, twice as slow.
+ */
+const TRIGGER_START = new Uint8Array(0x10000);
+for (const ch of "XxＸｘ×○〇◯某_＿D*＊zｚyｙ（(【〔[ \u3000") TRIGGER_START[ch.charCodeAt(0)] = 1;
+
+/** The start of the first trigger at or after `from` (TRIGGER.lastIndex is then its end), or -1. */
+function nextTrigger(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (TRIGGER_START[text.charCodeAt(i)] === 1) {
+      TRIGGER.lastIndex = i;
+      if (TRIGGER.test(text)) return i;
+    }
+  }
+  return -1;
+}
 /** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
 const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
@@ -107,10 +125,11 @@ const NO_HITS: Hit[] = [];
 function builtinHits(text: string, markdown: boolean): Hit[] {
   let found: Hit[] | undefined;
   let covered = 0;
-  TRIGGER.lastIndex = 0;
-  for (let t = TRIGGER.exec(text); t !== null; t = TRIGGER.exec(text)) {
-    for (let at = Math.max(covered, t.index - TRIGGER_LEAD); at <= t.index; at++) {
-      if (at < t.index && !isDigitCode(text.charCodeAt(at))) continue;
+  let next = 0;
+  for (let t = nextTrigger(text, 0); t >= 0; t = nextTrigger(text, next)) {
+    next = TRIGGER.lastIndex;
+    for (let at = Math.max(covered, t - TRIGGER_LEAD); at <= t; at++) {
+      if (at < t && !isDigitCode(text.charCodeAt(at))) continue;
       COMBINED.lastIndex = at;
       const m = COMBINED.exec(text);
       if (m === null) continue;
@@ -118,7 +137,7 @@ function builtinHits(text: string, markdown: boolean): Hit[] {
       const pattern = PLACEHOLDER_PATTERNS[index];
       if (pattern && !excluded(pattern, m[0], at, text, markdown)) (found ??= []).push({ start: at, end: at + m[0].length, pattern });
       covered = at + Math.max(1, m[0].length);
-      if (TRIGGER.lastIndex < covered) TRIGGER.lastIndex = covered;
+      if (next < covered) next = covered;
       break;
     }
   }
