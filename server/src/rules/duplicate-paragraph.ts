@@ -70,8 +70,8 @@ const MIN_HEADING_TEXT = 4;
 
 function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<unknown>, "report">, alreadyFlagged: ReadonlySet<number>): void {
   if (model.headings.length < 2) return;
-  const paragraphOf = new Map<number, Paragraph>();
-  for (const p of model.paragraphs) if (p.heading >= 0) paragraphOf.set(p.heading, p);
+  const paragraphOf: (Paragraph | undefined)[] = new Array(model.headings.length);
+  for (const p of model.paragraphs) if (p.heading >= 0) paragraphOf[p.heading] = p;
   // Per sibling group: the previous sibling's number and the first heading of each text.
   const groups = new Map<string, { last: number; firsts: Map<string, Heading> }>();
   for (const h of model.headings) {
@@ -86,7 +86,7 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
       group.firsts.set(text, h);
       continue;
     }
-    const copy = paragraphOf.get(h.index);
+    const copy = paragraphOf[h.index];
     if (copy === undefined || alreadyFlagged.has(copy.index)) continue;
     const firstLine = first.line + 1;
     const firstText = model.lines[first.line];
@@ -102,12 +102,14 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
 
 /** Heading text compared without blanks, punctuation and width differences. */
 function headingKey(text: string): string {
-  // Most headings are plain Chinese (with digits or Latin letters): NFKC leaves those as they
-  // are and there is nothing to remove, so the costly normalisation is skipped.
-  if (!NOT_PLAIN.test(text)) return text;
+  // Most headings are Chinese, digits and Latin letters, which NFKC leaves as they are, with
+  // common punctuation, which NFKC maps to punctuation or blanks (，→, …→...): the key is then
+  // the text without that punctuation, found without the costly normalisation.
+  if (PLAIN_HEADING.test(text)) return text.replace(HEADING_PUNCTUATION, "");
   return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
 }
-const NOT_PLAIN = /[^\u4e00-\u9fff0-9A-Za-z]/;
+const PLAIN_HEADING = /^[\u4e00-\u9fff0-9A-Za-z，。、；：？！“”‘’（）《》〈〉【】「」『』—…·,.;:?!()%％ \u3000-]*$/;
+const HEADING_PUNCTUATION = /[^\u4e00-\u9fff0-9A-Za-z]+/g;
 
 // Parallel statements: official writing deliberately repeats a sentence with one word swapped
 // (安装前/安装后, 上半年/下半年, 城区/农村, 党员/群众). Such a near repeat is not a copy when the
