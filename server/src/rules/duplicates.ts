@@ -145,7 +145,14 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       stats.candidates += candidates.length;
     }
     let kept = 0;
+    const length = lengths[i];
     for (const j of candidates) {
+      // Lengths too far apart for the similarity (the edit distance is at least their
+      // difference): such a candidate can never be confirmed, so it takes no verification slot
+      // and its sketch, a cache miss on a big document, is not read. Most candidates on text
+      // that shares sentences are of this kind.
+      const other = lengths[j];
+      if (Math.abs(other - length) > Math.floor((1 - options.similarity) * Math.max(other, length) + 1e-9)) continue;
       const equal = equalBins(signatures, row * SIGNATURE, rows[j] * SIGNATURE);
       if (equal < MIN_EQUAL_BINS) continue;
       const score = equal * 64 + bandHits[j];
