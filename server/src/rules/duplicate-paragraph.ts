@@ -104,12 +104,25 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
 function headingKey(text: string): string {
   // Most headings are Chinese, digits and Latin letters, which NFKC leaves as they are, with
   // common punctuation, which NFKC maps to punctuation or blanks (，→, …→...): the key is then
-  // the text without that punctuation, found without the costly normalisation.
-  if (PLAIN_HEADING.test(text)) return text.replace(HEADING_PUNCTUATION, "");
-  return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
+  // the text without that punctuation, found by one walk without the costly normalisation.
+  let key = "";
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = HEADING_CHAR[text.charCodeAt(i)];
+    if (kind === KEEP) continue;
+    if (kind !== DROP) return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]+/gu, "");
+    if (i > run) key += text.slice(run, i);
+    run = i + 1;
+  }
+  return run === 0 ? text : key + text.slice(run);
 }
-const PLAIN_HEADING = /^[\u4e00-\u9fff0-9A-Za-z，。、；：？！“”‘’（）《》〈〉【】「」『』—…·,.;:?!()%％ \u3000-]*$/;
-const HEADING_PUNCTUATION = /[^\u4e00-\u9fff0-9A-Za-z]+/g;
+const KEEP = 1;
+const DROP = 2;
+/** Per UTF-16 code unit: KEEP (NFKC leaves it, not punctuation), DROP (NFKC gives punctuation or blanks only), 0 (normalise). */
+const HEADING_CHAR = new Uint8Array(0x10000);
+HEADING_CHAR.fill(KEEP, 0x4e00, 0xa000);
+for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]]) HEADING_CHAR.fill(KEEP, from, to + 1);
+for (const ch of "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·,.;:?!()%％ \u3000-") HEADING_CHAR[ch.charCodeAt(0)] = DROP;
 
 // Parallel statements: official writing deliberately repeats a sentence with one word swapped
 // (安装前/安装后, 上半年/下半年, 城区/农村, 党员/群众). Such a near repeat is not a copy when the
