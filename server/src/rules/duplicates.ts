@@ -126,11 +126,12 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
       const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
       slotsOfItem[b] = slot;
-      const at = table.bucketAt(slot);
-      if (at < 0) continue;
-      for (let e = at; e < at + MAX_BUCKET; e++) {
-        const j = buckets[e];
-        if (j < 0) break;
+      const value = table.valueAt(slot);
+      if (value === -1) continue;
+      // A key met once holds its item in the slot itself; a key met more often, a bucket.
+      let e = value >= 0 ? 0 : -(value + 2);
+      const last = value >= 0 ? 0 : e + MAX_BUCKET;
+      for (let j = value >= 0 ? value : buckets[e]; j >= 0; j = ++e < last ? buckets[e] : -1) {
         if (stamp[j] !== i) {
           stamp[j] = i;
           bandHits[j] = 0;
@@ -196,24 +197,27 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
 }
 
 /**
- * LSH buckets as an open-addressing hash table over typed arrays: band key → a bucket of at
- * most MAX_BUCKET items in insertion order. A Map of arrays cost most of the detector's time
+ * LSH buckets as an open-addressing hash table over typed arrays: band key → at most
+ * MAX_BUCKET items in insertion order. A Map of arrays cost most of the detector's time
  * (hashing, rehashing and one array per band of every paragraph, all garbage after the check).
- * Each slot is 2 numbers (key, bucket) and each bucket MAX_BUCKET consecutive items (-1 after
- * the last), so a lookup reads one slot and one bucket: on a big document these reads are
+ * Each slot is 2 numbers: the key and either the key's only item (most keys belong to one
+ * paragraph) or, as -(offset + 2), a bucket of MAX_BUCKET consecutive items (-1 after the
+ * last). A lookup reads one slot and at most one bucket: on a big document these reads are
  * cache misses, and a chain of entries scattered over the table cost one miss per item.
  */
 /** Band tables up to this many slots (1 MB) are kept for the next check; bigger ones are released. */
 const RETAINED_SLOTS = 1 << 17;
 
 class BandTable {
-  /** Slots: [key (-1: empty), bucket offset] × capacity. */
+  /** Slots: [key (-1: empty), item or -(bucket offset + 2)] × capacity. */
   private slots = BandTable.emptySlots(1024);
   private mask = 1023;
   private used = 0;
   /** Buckets of MAX_BUCKET items each, -1 past the last item. */
-  buckets = BandTable.emptyBuckets(1024);
+  buckets = BandTable.emptyBuckets(256);
   private size = 0;
+  /** Times the table grew: a slot from `slotOf` is stale once this changes. */
+  generation = 0;
 
   private static emptySlots(capacity: number): Int32Array<ArrayBuffer> {
     return new Int32Array(2 * capacity).fill(-1);
@@ -231,7 +235,7 @@ class BandTable {
     if (capacity < fitting || capacity > 4 * fitting) {
       this.slots = BandTable.emptySlots(fitting);
       this.mask = fitting - 1;
-      if (capacity > 4 * fitting) this.buckets = BandTable.emptyBuckets(1024);
+      if (capacity > 4 * fitting) this.buckets = BandTable.emptyBuckets(256);
     } else if (this.used > 0) {
       this.slots.fill(-1);
     }
@@ -240,19 +244,19 @@ class BandTable {
     this.size = 0;
   }
 
-  /** Lets a big table go (16 MB for a 10 MB document): held between checks it is resident memory for nothing. */
+  /** Lets a big table go (8 MB for a 10 MB document): held between checks it is resident memory for nothing. */
   release(): void {
     if (this.mask + 1 <= RETAINED_SLOTS) return;
     this.slots = BandTable.emptySlots(1024);
     this.mask = 1023;
     this.used = 0;
-    this.buckets = BandTable.emptyBuckets(1024);
+    this.buckets = BandTable.emptyBuckets(256);
     this.size = 0;
   }
 
   /**
    * The slot of `key` (a non-negative 30-bit band key): where it is, or the empty slot where
-   * it would go (linear probing). Valid for `bucketAt` and `addAt` until the table grows.
+   * it would go (linear probing). Valid for `valueAt` and `addAt` until the table grows.
    */
   slotOf(key: number): number {
     const slots = this.slots;
@@ -264,18 +268,15 @@ class BandTable {
     }
   }
 
-  /** The offset in `buckets` of the bucket at `slot` (from `slotOf`), or -1 when the key is absent. */
-  bucketAt(slot: number): number {
+  /** At `slot` (from `slotOf`): -1 when the key is absent, its only item (>= 0), or -(bucket offset + 2). */
+  valueAt(slot: number): number {
     return this.slots[slot] === -1 ? -1 : this.slots[slot + 1];
   }
 
-  /** Times the table grew: a slot from `slotOf` is stale once this changes. */
-  generation = 0;
-
   /**
-   * Adds `item` to the bucket of `key`; `slot` is its `slotOf` from before any add of this
-   * generation. An empty slot found then is still the right one unless another key took it
-   * since (nothing is ever deleted, so the probe path before it stays as it was).
+   * Adds `item` for `key`; `slot` is its `slotOf` from before any add of this generation. An
+   * empty slot found then is still the right one unless another key took it since (nothing is
+   * ever deleted, so the probe path before it stays as it was).
    */
   addAt(slot: number, key: number, item: number): void {
     const slots = this.slots;
@@ -286,17 +287,27 @@ class BandTable {
         this.addAt(this.slotOf(key), key, item);
         return;
       }
+      slots[slot] = key;
+      slots[slot + 1] = item;
+      this.used++;
+      return;
+    }
+    const value = slots[slot + 1];
+    if (value >= 0) {
+      // The key's second item: its items move to a bucket.
       if ((this.size + 1) * MAX_BUCKET > this.buckets.length) {
         const buckets = BandTable.emptyBuckets(2 * (this.size + 1));
         buckets.set(this.buckets.subarray(0, this.size * MAX_BUCKET));
         this.buckets = buckets;
       }
-      slots[slot] = key;
-      slots[slot + 1] = this.size++ * MAX_BUCKET;
-      this.used++;
+      const at = this.size++ * MAX_BUCKET;
+      this.buckets[at] = value;
+      this.buckets[at + 1] = item;
+      slots[slot + 1] = -(at + 2);
+      return;
     }
     const buckets = this.buckets;
-    const at = slots[slot + 1];
+    const at = -(value + 2);
     for (let k = at; k < at + MAX_BUCKET; k++) {
       if (buckets[k] === -1) {
         buckets[k] = item;
