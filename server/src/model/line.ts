@@ -120,13 +120,13 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   if (start === end) return facts;
 
   // Only short lines (titles, dates) and a "目录" caption need the blank-free form.
-  const compact = visibleLength <= 60 || text.includes("目", start) ? text.slice(start, end).replace(/[\s\u3000]+/g, "") : "";
+  const compact = visibleLength <= 60 || mayBeTocCaption(text, start, end) ? text.slice(start, end).replace(/[\s\u3000]+/g, "") : "";
   facts.tocCaption = compact === "目录" || compact === "目次" || compact === "目錄";
   // Table rows (several tab-separated cells) are not headings, whatever they start with.
   const tabCells = countChar(text, "\t", start, end);
   // A line ending in dot leaders ("3.2医疗保障…………") is a table-of-contents entry whose page
   // number was lost: not a heading either.
-  const leaders = /[.…·．]{3,}[\s\u3000]*\d*$/.test(text.slice(Math.max(start, end - 24), end));
+  const leaders = endsWithLeaders(text, Math.max(start, end - 24), end);
   const marker = tabCells >= 2 || leaders ? undefined : matchHeadingMarker(text, pos);
   let bodyStart = start;
   if (marker) {
@@ -177,6 +177,33 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   facts.normalized = normalizeForComparison(text, marker ? Math.min(marker.end, end) : start, end);
   return facts;
 }
+
+/** Whether a long line can still be "目录" once blanks are removed: nothing but blanks and 目录/目次/目錄 in it. */
+function mayBeTocCaption(text: string, start: number, end: number): boolean {
+  if (!text.includes("目", start)) return false;
+  NOT_CAPTION.lastIndex = start;
+  const other = NOT_CAPTION.exec(text);
+  return other === null || other.index >= end;
+}
+const NOT_CAPTION = /[^\s目录次錄]/g;
+
+/**
+ * /[.…·．]{3,}[\s\u3000]*\d*$/ on text[from, end) without a slice and a regex per line:
+ * trailing digits, then blanks, then at least three leader characters.
+ */
+function endsWithLeaders(text: string, from: number, end: number): boolean {
+  let i = end;
+  while (i > from && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39) i--;
+  while (i > from && SPACE.test(text[i - 1])) i--;
+  let leaders = 0;
+  while (i > from && LEADER_CHARS.includes(text[i - 1])) {
+    i--;
+    if (++leaders === 3) return true;
+  }
+  return false;
+}
+const SPACE = /^\s$/;
+const LEADER_CHARS = ".…·．";
 
 function stripLeadingMarker(text: string): string {
   const m = matchHeadingMarker(text, 0);
