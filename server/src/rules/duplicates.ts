@@ -434,9 +434,8 @@ class FingerprintTable {
     if (row === undefined) {
       row = this.count++;
       if (row * SIGNATURE === this.signatures.length) this.grow(2 * row);
-      sketchInto(text, this.signatures, row * SIGNATURE);
+      sketchInto(text, this.signatures, row * SIGNATURE, this.histograms, row * HISTOGRAM_BINS);
       bandKeys(this.signatures, row * SIGNATURE, row * SIGNATURE + KEYS_AT);
-      histogramInto(text, this.histograms, row * HISTOGRAM_BINS);
       this.index.set(text, row);
     }
     return row;
@@ -450,18 +449,27 @@ class FingerprintTable {
 
 const fingerprints = new FingerprintTable(100_000);
 
-/** One-permutation MinHash over character shingles, empty bins filled by rotation; written to `out` from `at`. */
-function sketchInto(text: string, out: Uint32Array, at: number): void {
+/**
+ * One-permutation MinHash over character shingles, empty bins filled by rotation, written to
+ * `out` from `at`; in the same pass over the text, its character histogram (64 bins by the low
+ * bits of the code unit, saturating) to `histogram` from `histogramAt`.
+ */
+function sketchInto(text: string, out: Uint32Array, at: number, histogram: Uint16Array, histogramAt: number): void {
   out.fill(EMPTY, at, at + BINS);
+  histogram.fill(0, histogramAt, histogramAt + HISTOGRAM_BINS);
   const n = text.length;
   if (n <= SHINGLE) {
     addShingle(out, at, hashRange(text, 0, n));
+    for (let i = 0; i < n; i++) countChar(histogram, histogramAt, text.charCodeAt(i));
   } else {
     // hashRange of every 3-character window, with the characters read once each.
     let c0 = text.charCodeAt(0);
     let c1 = text.charCodeAt(1);
+    countChar(histogram, histogramAt, c0);
+    countChar(histogram, histogramAt, c1);
     for (let i = 2; i < n; i++) {
       const c2 = text.charCodeAt(i);
+      countChar(histogram, histogramAt, c2);
       addShingle(out, at, mix(Math.imul(Math.imul(Math.imul(0x811c9dc5 ^ c0, 0x01000193) ^ c1, 0x01000193) ^ c2, 0x01000193)));
       c0 = c1;
       c1 = c2;
@@ -497,13 +505,9 @@ function hashRange(text: string, from: number, to: number): number {
 }
 
 
-/** The characters of `text` counted into 64 bins (by the low bits of the code unit), written from `at`. */
-function histogramInto(text: string, out: Uint16Array, at: number): void {
-  out.fill(0, at, at + HISTOGRAM_BINS);
-  for (let i = 0; i < text.length; i++) {
-    const bin = at + (text.charCodeAt(i) & (HISTOGRAM_BINS - 1));
-    if (out[bin] < 0xffff) out[bin]++;
-  }
+function countChar(histogram: Uint16Array, at: number, c: number): void {
+  const bin = at + (c & (HISTOGRAM_BINS - 1));
+  if (histogram[bin] < 0xffff) histogram[bin]++;
 }
 
 /**
