@@ -5,6 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { LineFactsCache, parseDocument } from "../model/parse";
 import type { DocumentModel } from "../model/document";
 import { containsChinese } from "../model/text";
+import { lineOfOffset } from "../model/offsets";
 import { lint, type LintConfig } from "../engine/lint";
 import { fixAll } from "../engine/fixes";
 import type { Message, Problem, Severity } from "../engine/rule";
@@ -64,15 +65,8 @@ export interface CheckRequest {
 
 /** Offset → 1-based line and column, columns in code points (a surrogate pair is one character). */
 export function pointAt(model: DocumentModel, offset: number): Point {
-  const lines = model.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const line = lines[lo];
+  const lo = lineOfOffset(model, offset);
+  const line = model.lines[lo];
   const to = Math.min(offset, line.end);
   let column = 1;
   for (let i = line.start; i < to; i++) {

@@ -2,18 +2,7 @@
 
 import type { Position, Range } from "vscode-languageserver";
 import type { DocumentModel } from "../model/document";
-
-export function lineOfOffset(model: DocumentModel, offset: number): number {
-  const lines = model.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { lineOfOffset } from "../model/offsets";
 
 export function positionAt(model: DocumentModel, offset: number): Position {
   const line = lineOfOffset(model, offset);
