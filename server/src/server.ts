@@ -62,7 +62,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onDidChangeConfiguration(() => {
+/** Settings pushed by clients that cannot answer workspace/configuration (didChangeConfiguration's `settings.gongwen`). */
+let pushedSettings: unknown;
+
+connection.onDidChangeConfiguration((params) => {
+  const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
+  if (pushed !== undefined) pushedSettings = pushed;
   settingsGeneration++;
   settingsCache.clear();
   for (const document of documents.all()) schedule(document, 0);
@@ -73,7 +78,7 @@ function settingsFor(uri: string): Promise<Settings> {
   if (!settings) {
     settings = canPullConfiguration
       ? connection.workspace.getConfiguration({ scopeUri: uri, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
-      : Promise.resolve(defaultSettings());
+      : Promise.resolve(pushedSettings === undefined ? defaultSettings() : normalizeSettings(pushedSettings));
     // The project's .gongwenrc.json applies over the editor settings.
     settings = settings.then((s) => projectConfigs.apply(uri, s, languageFor(s)));
     settingsCache.set(uri, settings);

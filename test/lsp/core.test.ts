@@ -239,3 +239,20 @@ test("a client's own language id ('text', 'md') falls back to the file extension
   client.open(md, "# 工作计划\n\n```\n一、甲\n三、乙\n```\n", "md");
   assert.deepEqual((await mdPublished).diagnostics, [], "parsed as Markdown: fenced code is not checked");
 });
+
+test("a client without workspace/configuration can push settings with didChangeConfiguration", async () => {
+  const pushing = new LspClient();
+  try {
+    await pushing.initialize({ locale: "zh-cn", configuration: false });
+    const uri = "file:///tmp/gongwen-test/pushed.txt";
+    const opened = pushing.diagnostics(uri);
+    pushing.open(uri, PLAN);
+    assert.ok((await opened).diagnostics.some((d) => d.code === "numbering-style"));
+    const again = pushing.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === "numbering-style"));
+    pushing.notify("workspace/didChangeConfiguration", { settings: { gongwen: { rules: { "numbering-style": "off" } } } });
+    const { diagnostics } = await again;
+    assert.ok(diagnostics.some((d) => d.code === "numbering-sequence"), "the other rules still report");
+  } finally {
+    await pushing.shutdown();
+  }
+});
