@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { prng } from "./bench-docs.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus");
@@ -29,17 +30,6 @@ export { findRule } from "./server/src/rules";`,
   logLevel: "warning",
 });
 const { parseDocument, lint, findDuplicates, paragraphItems, findRule } = await import(pathToFileURL(bundle).href);
-
-/** mulberry32: the same seed gives the same text. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentences = [];
 for (const name of readdirSync(CORPUS).sort()) {

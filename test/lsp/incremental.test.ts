@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LspClient } from "../support/lsp-client";
 import { REPO_ROOT } from "../support/fixtures";
+import { seededRandom } from "../support/random";
 
 type Position = { line: number; character: number };
 
@@ -19,16 +20,6 @@ const BIG = [readFileSync(join(CORPUS, "summaries-2023-plans-2024.txt"), "utf8")
 
 /** Edits that change structure as well as text: new headings, joined and split lines, deletions. */
 const INSERTS = ["\n一、", "\n（二）", "\n3.", "\n", "一是", "二是", "的", "。", "XX", "\n\n区统计局2025年工作计划\n\n", "（", "1"];
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function positionOf(text: string, offset: number): Position {
   let line = 0;
@@ -60,7 +51,7 @@ async function editAndCompare(name: string, original: string, edits: number, see
   const uri = `file:///incremental/${name}.txt`;
   client.open(uri, original, "plaintext", 1);
   await client.diagnostics(uri, (p) => p.version === 1, 30000);
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   let text = original;
   let version = 1;
   for (let k = 0; k < edits; k++) {

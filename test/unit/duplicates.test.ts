@@ -8,17 +8,7 @@ import { join } from "node:path";
 import { parseDocument } from "../../server/src/model/parse";
 import { boundedEditDistance, findDuplicates, paragraphItems, similarityAtLeast, type DuplicateItem } from "../../server/src/rules/duplicates";
 import { FIXTURE_ROOT } from "../support/fixtures";
-
-/** A seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../support/random";
 
 /** Plain O(n·m) Levenshtein distance: the reference the bounded one must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -44,7 +34,7 @@ function corpusParagraphs(): string[] {
 const CHARS = "的一是在不了有和人这中大为上个国以要时来用们生到作地于出分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经";
 
 test("bounded edit distance agrees with plain Levenshtein within the bound and refuses beyond it", () => {
-  const rand = random(7);
+  const rand = seededRandom(7);
   const word = (n: number) => Array.from({ length: n }, () => "甲乙丙丁戊"[Math.floor(rand() * 5)]).join("");
   for (let t = 0; t < 400; t++) {
     const a = word(Math.floor(rand() * 30));
@@ -58,7 +48,7 @@ test("bounded edit distance agrees with plain Levenshtein within the bound and r
 test("copies of real paragraphs with a few characters changed are found, pointing at the original", () => {
   const originals = corpusParagraphs();
   assert.ok(originals.length > 200, "enough real paragraphs");
-  const rand = random(2024);
+  const rand = seededRandom(2024);
   const items: DuplicateItem[] = originals.map((text) => ({ source: 0, text, length: text.length }));
   const expected = new Map<number, number>();
   for (let i = 0; i < originals.length; i += 3) {

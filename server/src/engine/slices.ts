@@ -29,26 +29,40 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Counts busy time and gives the event loop a turn once a slice's time is used up. */
+class SliceClock {
+  private readonly sliceMs: number;
+  private sliceStart = performance.now();
+  constructor(private readonly options: SliceOptions, private readonly stats: SliceStats) {
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  }
+  /** Yields when the slice is over; false when the work became stale meanwhile. */
+  async pauseIfDue(): Promise<boolean> {
+    if (performance.now() - this.sliceStart < this.sliceMs) return true;
+    this.stop();
+    this.stats.yields++;
+    await yieldToEventLoop();
+    if (this.options.isStale()) return false;
+    this.sliceStart = performance.now();
+    return true;
+  }
+  /** Adds the current slice's time to the busy total. */
+  stop(): void {
+    this.stats.busyMs += performance.now() - this.sliceStart;
+  }
+}
+
 /**
  * Splits and analyses every line of `text` (into `cache`), yielding between slices; the result
  * goes to parseDocument, which then only runs the cheap document-wide passes. Undefined when
  * the work became stale and was abandoned.
  */
 export async function splitInSlices(text: string, markdown: boolean, cache: LineFactsCache, options: SliceOptions, stats: SliceStats): Promise<LineSplitter | undefined> {
-  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const clock = new SliceClock(options, stats);
   const splitter = new LineSplitter(text, markdown, cache);
-  let sliceStart = performance.now();
   // Reading the clock costs more than a cached line: look every 64 lines.
-  while (!splitter.step(64)) {
-    if (performance.now() - sliceStart >= sliceMs) {
-      stats.busyMs += performance.now() - sliceStart;
-      stats.yields++;
-      await yieldToEventLoop();
-      if (options.isStale()) return undefined;
-      sliceStart = performance.now();
-    }
-  }
-  stats.busyMs += performance.now() - sliceStart;
+  while (!splitter.step(64)) if (!(await clock.pauseIfDue())) return undefined;
+  clock.stop();
   return splitter;
 }
 
@@ -57,22 +71,15 @@ export async function splitInSlices(text: string, markdown: boolean, cache: Line
  * as a single lint() call. Returns undefined when the work became stale and was abandoned.
  */
 export async function lintInSlices(model: DocumentModel, config: LintConfig, lintOptions: LintOptions, options: SliceOptions, stats: SliceStats): Promise<Problem[] | undefined> {
-  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const clock = new SliceClock(options, stats);
   const problems: Problem[] = [];
-  let sliceStart = performance.now();
   for (const rule of lintOptions.rules ?? RULES) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
     // A loop, not push(...): a spread of 100 000+ findings overflows the call stack.
     for (const p of lint(model, config, { ...lintOptions, only: [rule.id] })) problems.push(p);
-    if (performance.now() - sliceStart >= sliceMs) {
-      stats.busyMs += performance.now() - sliceStart;
-      stats.yields++;
-      await yieldToEventLoop();
-      if (options.isStale()) return undefined;
-      sliceStart = performance.now();
-    }
+    if (!(await clock.pauseIfDue())) return undefined;
   }
-  stats.busyMs += performance.now() - sliceStart;
+  clock.stop();
   // lint()'s own order: by position, then rule id (a stable sort keeps each rule's order).
   sortProblems(problems);
   return problems;
