@@ -1,7 +1,7 @@
 // Facts about one line that depend on nothing but its text, so they can be cached by text
 // and re-used across document versions (an edit re-analyses only the lines it touched).
 
-import { matchHeadingMarker, scanEnumerations, type EnumerationMatch, type MarkerMatch } from "./numbering";
+import { isEnumerationStart, matchHeadingMarker, scanEnumerationsAt, type EnumerationMatch, type MarkerMatch } from "./numbering";
 import { endsWithTerminalPunctuation, isBlankCode, isCjkCode } from "./text";
 
 export interface LineFacts {
@@ -38,38 +38,73 @@ const TOC_PAGE_NUMBER = /(?:[\t ]+|[.·…．\-—_]{2,}\s*|(?<=[\u4e00-\u9fff�
 
 /** Removes what two copies of a paragraph may differ in without being different: blanks, punctuation, width. */
 export function normalizeForComparison(text: string, from = 0, to = text.length): string {
-  // One pass into a scratch buffer: the same result as foldWidth + toLowerCase + filtering,
-  // without building three intermediate strings per line (the parse's main garbage).
-  if (scratch.length < to - from) scratch = new Uint16Array(Math.max(to - from, scratch.length * 2));
+  return scanLine(text, from, to, from, to).normalized;
+}
+
+/**
+ * One walk over a line's content: the parse's main cost was walking each line several times
+ * (visible characters, normalised text, enumeration starts), each a charCodeAt per character
+ * of a string sliced from the whole text. `normalizeFrom`: where the normalised text starts
+ * (after a heading marker); `enumerationsFrom`: where enumeration tokens may start (> end: none).
+ */
+function scanLine(text: string, start: number, end: number, normalizeFrom: number, enumerationsFrom: number): { visible: number; normalized: string; starts: number } {
+  // Normalisation writes into a scratch buffer: the same result as foldWidth + toLowerCase +
+  // filtering, without building three intermediate strings per line.
+  if (scratch.length < end - start) {
+    scratch = new Uint16Array(Math.max(end - start, scratch.length * 2));
+    scratchBytes = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
+  }
+  if (enumerationStarts.length < end - start) enumerationStarts = new Int32Array(Math.max(end - start, enumerationStarts.length * 2));
   const buf = scratch;
+  const starts = enumerationStarts;
   let n = 0;
+  let visible = 0;
+  let startCount = 0;
   let surrogates = false;
-  for (let i = from; i < to; i++) {
+  for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A pair is one visible character; astral letters have lower-case forms too (Deseret …):
+      // keep what toLowerCase gives.
+      surrogates = true;
+      visible++;
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        if (i >= normalizeFrom) {
+          const lower = text.slice(i, i + 2).toLowerCase();
+          for (let k = 0; k < lower.length; k++) buf[n++] = lower.charCodeAt(k);
+        }
+        i++;
+      } else if (i >= normalizeFrom) buf[n++] = c;
+      continue;
+    }
+    if (!isBlankCode(c)) visible++;
+    if (i >= enumerationsFrom && isEnumerationStart(c)) starts[startCount++] = i;
+    if (i < normalizeFrom) continue;
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII variants
     if (c < 0x80) {
       if (c >= 0x41 && c <= 0x5a) c += 0x20;
       if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) buf[n++] = c;
     } else if (isCjkCode(c)) buf[n++] = c;
-    else if (c >= 0xd800 && c <= 0xdfff) {
-      surrogates = true;
-      // Astral letters have lower-case forms too (Deseret …): keep what toLowerCase gives.
-      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        const lower = text.slice(i, i + 2).toLowerCase();
-        for (let k = 0; k < lower.length; k++) buf[n++] = lower.charCodeAt(k);
-        i++;
-      } else buf[n++] = c;
-    } else if (c === 0x130) buf[n++] = 0x69; // "İ".toLowerCase() starts with "i"
+    else if (c === 0x130) buf[n++] = 0x69; // "İ".toLowerCase() starts with "i"
     else if (c === 0x212a) buf[n++] = 0x6b; // the Kelvin sign lower-cases to "k"
   }
-  // The decoder builds the string natively (a third faster than fromCharCode.apply); it would
-  // replace a lone surrogate by U+FFFD, so text with surrogates takes the exact path.
-  return surrogates || n === 0 ? codesToString(buf, n) : UTF16.decode(buf.subarray(0, n));
+  // Buffer's UTF-16 slice builds the string natively (faster than fromCharCode.apply or a
+  // TextDecoder); a lone surrogate is kept as it is only by the JavaScript path.
+  const normalized = n === 0 ? "" : surrogates ? codesToString(buf, n) : scratchBytes.toString("utf16le", 0, 2 * n);
+  scanResult.visible = visible;
+  scanResult.normalized = normalized;
+  scanResult.starts = startCount;
+  return scanResult;
 }
 
+const scanResult = { visible: 0, normalized: "", starts: 0 };
 let scratch = new Uint16Array(1024);
-const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+let scratchBytes = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
+/** Offsets where an enumeration token may start, from the last scanLine. */
+let enumerationStarts = new Int32Array(1024);
+const NO_ENUMERATIONS: EnumerationMatch[] = [];
+Object.freeze(NO_ENUMERATIONS);
 
 function codesToString(buf: Uint16Array, n: number): string {
   if (n === 0) return "";
@@ -84,6 +119,22 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   while (start < text.length && isBlankCode(text.charCodeAt(start))) start++;
   let end = text.length;
   while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  if (start === end) {
+    return {
+      contentStart: start,
+      contentEnd: end,
+      markdownPrefix: false,
+      headingTextEnd: end,
+      runIn: false,
+      standalone: false,
+      enumerations: NO_ENUMERATIONS,
+      normalized: "",
+      visibleLength: 0,
+      titleShaped: false,
+      titleKeyword: false,
+      tocCaption: false,
+    };
+  }
 
   let pos = start;
   let markdownPrefix = false;
@@ -102,26 +153,6 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     pos += 2;
   }
 
-  const visibleLength = countVisible(text, start, end);
-  const facts: LineFacts = {
-    contentStart: start,
-    contentEnd: end,
-    markdownPrefix,
-    headingTextEnd: end,
-    runIn: false,
-    standalone: false,
-    enumerations: [],
-    normalized: "",
-    visibleLength,
-    titleShaped: false,
-    titleKeyword: false,
-    tocCaption: false,
-  };
-  if (start === end) return facts;
-
-  // Only short lines (titles, dates) and a "目录" caption need the blank-free form.
-  const compact = visibleLength <= 60 || mayBeTocCaption(text, start, end) ? text.slice(start, end).replace(/[\s\u3000]+/g, "") : "";
-  facts.tocCaption = compact === "目录" || compact === "目次" || compact === "目錄";
   // Table rows (several tab-separated cells) are not headings, whatever they start with.
   const tabCells = countChar(text, "\t", start, end);
   // A line ending in dot leaders ("3.2医疗保障…………") is a table-of-contents entry whose page
@@ -129,8 +160,10 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
   const leaders = endsWithLeaders(text, Math.max(start, end - 24), end);
   const marker = tabCells >= 2 || leaders ? undefined : matchHeadingMarker(text, pos);
   let bodyStart = start;
+  let headingTextEnd = end;
+  let runIn = false;
+  let standalone = false;
   if (marker) {
-    facts.marker = marker;
     let titleStart = marker.end;
     while (titleStart < end && isBlankCode(text.charCodeAt(titleStart))) titleStart++;
     let titleEnd = end;
@@ -140,16 +173,42 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     }
     const stop = findSentenceEnd(text, titleStart, titleEnd);
     if (stop >= 0 && hasVisibleAfter(text, stop + 1, end)) {
-      facts.runIn = true;
-      facts.headingTextEnd = stop;
+      runIn = true;
+      headingTextEnd = stop;
       bodyStart = stop + 1;
     } else {
-      facts.headingTextEnd = trimClosing(text, titleStart, titleEnd);
-      facts.standalone = !endsWithTerminalPunctuation(text.slice(titleStart, titleEnd)) && stop < 0 && titleEnd - titleStart <= 40;
-      bodyStart = facts.standalone ? end : titleStart;
+      headingTextEnd = trimClosing(text, titleStart, titleEnd);
+      standalone = !endsWithTerminalPunctuation(text.slice(titleStart, titleEnd)) && stop < 0 && titleEnd - titleStart <= 40;
+      bodyStart = standalone ? end : titleStart;
     }
   }
-  facts.enumerations = scanEnumerations(text, bodyStart, marker ? bodyStart : start);
+
+  const scan = scanLine(text, start, end, marker ? Math.min(marker.end, end) : start, bodyStart);
+  const visibleLength = scan.visible;
+  const normalized = scan.normalized;
+  const enumerations = scan.starts === 0 ? NO_ENUMERATIONS : scanEnumerationsAt(text, enumerationStarts, scan.starts, marker ? bodyStart : start);
+
+  // Only short lines (titles, dates) and a "目录" caption need the blank-free form: built when
+  // a test needs it, not for every line.
+  let compact: string | undefined;
+  const compactText = (): string => (compact ??= text.slice(start, end).replace(/[\s\u3000]+/g, ""));
+  const tocCaption = text.includes("目", start) && (visibleLength <= 60 || mayBeTocCaption(text, start, end)) && isTocCaption(compactText());
+
+  const facts: LineFacts = {
+    contentStart: start,
+    contentEnd: end,
+    markdownPrefix,
+    headingTextEnd,
+    runIn,
+    standalone,
+    enumerations,
+    normalized,
+    visibleLength,
+    titleShaped: false,
+    titleKeyword: false,
+    tocCaption,
+  };
+  if (marker) facts.marker = marker;
 
   // The page-number pattern is costly to try at every position: only lines ending in a digit can match.
   let last = end - 1;
@@ -169,14 +228,15 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     const content = text.slice(pos, end);
     // A lead-in ("具体工作安排如下：", "版权说明:本文档……") is never a title; ASCII
     // punctuation counts like its full-width form (text converted from other formats).
-    if (!endsWithTerminalPunctuation(content) && !/[。，；！？：,;:]/.test(content) && !/如下|以下/.test(content) && !DATE_LINE.test(compact) && !facts.tocCaption) {
+    if (!endsWithTerminalPunctuation(content) && !/[。，；！？：,;:]/.test(content) && !/如下|以下/.test(content) && !tocCaption && !DATE_LINE.test(compactText())) {
       facts.titleShaped = true;
       facts.titleKeyword = TITLE_KEYWORDS.test(content);
     }
   }
-  facts.normalized = normalizeForComparison(text, marker ? Math.min(marker.end, end) : start, end);
   return facts;
 }
+
+const isTocCaption = (compact: string): boolean => compact === "目录" || compact === "目次" || compact === "目錄";
 
 /** Whether a long line can still be "目录" once blanks are removed: nothing but blanks and 目录/目次/目錄 in it. */
 function mayBeTocCaption(text: string, start: number, end: number): boolean {
@@ -212,12 +272,13 @@ function stripLeadingMarker(text: string): string {
 
 /** The first full stop (or ！？) that ends a run-in heading sentence, outside quotes and brackets. */
 function findSentenceEnd(text: string, from: number, to: number): number {
+  // Code units, not one-character strings: this walks every heading's title.
   let depth = 0;
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === "“" || ch === "《" || ch === "（" || ch === "(" || ch === "「" || ch === "【") depth++;
-    else if ((ch === "”" || ch === "》" || ch === "）" || ch === ")" || ch === "」" || ch === "】") && depth > 0) depth--;
-    else if (depth === 0 && (ch === "。" || ch === "！" || ch === "？")) return i;
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0x300a || c === 0xff08 || c === 0x28 || c === 0x300c || c === 0x3010) depth++; // “《（(「【
+    else if ((c === 0x201d || c === 0x300b || c === 0xff09 || c === 0x29 || c === 0x300d || c === 0x3011) && depth > 0) depth--; // ”》）)」】
+    else if (depth === 0 && (c === 0x3002 || c === 0xff01 || c === 0xff1f)) return i; // 。！？
   }
   return -1;
 }
@@ -235,19 +296,6 @@ function trimClosing(text: string, from: number, to: number): number {
   let end = to;
   while (end > from && "：:。；;，,".includes(text[end - 1])) end--;
   return end;
-}
-
-function countVisible(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
-      const prev = text.charCodeAt(i - 1);
-      if (prev >= 0xd800 && prev <= 0xdbff) continue; // second half of a pair: one character
-    }
-    if (!isBlankCode(c)) n++;
-  }
-  return n;
 }
 
 function countChar(text: string, ch: string, from: number, to: number): number {

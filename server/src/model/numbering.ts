@@ -252,14 +252,27 @@ const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 // position of the line, which made this scan a tenth of the parse.
 const ENUMERATION_PATTERN =
   /([一二三四五六七八九十]{1,3})([是要])|第([一二三四五六七八九十]{1,3})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,：:])|([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])|[（(](\d{1,2})[）)]/y;
-const ENUMERATION_START = new Uint8Array(0x10000);
-for (const ch of "一二三四五六七八九十第首其再最（(") ENUMERATION_START[ch.charCodeAt(0)] = 1;
-for (const [from, to] of [[0x2460, 0x2473], [0x3251, 0x325f], [0x32b1, 0x32bf]]) ENUMERATION_START.fill(1, from, to + 1);
+/**
+ * The characters an enumeration token can start with, one bit per UTF-16 code unit (8 KB, which
+ * stays in the CPU's first-level cache while a line is walked; a byte table of 64 KB did not).
+ */
+const ENUMERATION_START_BITS = new Int32Array(0x10000 >>> 5);
+for (const ch of "一二三四五六七八九十第首其再最（(") setBit(ENUMERATION_START_BITS, ch.charCodeAt(0));
+for (const [from, to] of [[0x2460, 0x2473], [0x3251, 0x325f], [0x32b1, 0x32bf]]) for (let c = from; c <= to; c++) setBit(ENUMERATION_START_BITS, c);
+
+function setBit(bits: Int32Array, c: number): void {
+  bits[c >>> 5] |= 1 << (c & 31);
+}
+
+/** Whether code unit `c` can start an enumeration token (the line scan notes where such characters stand). */
+export function isEnumerationStart(c: number): boolean {
+  return (ENUMERATION_START_BITS[c >>> 5] & (1 << (c & 31))) !== 0;
+}
 
 /** The leftmost match of ENUMERATION_PATTERN at or after `from` (lastIndex then at its end), or null. */
 function nextEnumeration(text: string, from: number): RegExpExecArray | null {
   for (let i = from; i < text.length; i++) {
-    if (ENUMERATION_START[text.charCodeAt(i)] !== 1) continue;
+    if (!isEnumerationStart(text.charCodeAt(i))) continue;
     ENUMERATION_PATTERN.lastIndex = i;
     const m = ENUMERATION_PATTERN.exec(text);
     if (m !== null) return m;
@@ -276,34 +289,67 @@ export function scanEnumerations(text: string, from: number, clauseStart: number
   let m: RegExpExecArray | null;
   for (let next = from; (m = nextEnumeration(text, next)) !== null; ) {
     next = ENUMERATION_PATTERN.lastIndex;
-    const start = m.index;
-    const atClauseStart = start === clauseStart || (start > 0 && CLAUSE_BREAK.includes(text[start - 1]));
-    if (m[1] !== undefined) {
-      if (!atClauseStart) continue;
-      const after = text[start + m[0].length];
-      if (m[2] === "要" && after !== undefined && YAO_WORDS.includes(after)) continue;
-      if (m[2] === "是" && (after === m[1] || after === "否" || after === "非")) continue; // 一是一，二是二; 是否
-      const value = parseChineseNumber(m[1]);
-      if (value === undefined) continue;
-      found.push({ family: m[2] === "是" ? "shi" : "yao", value, start, end: start + m[0].length, numberStart: start, numberEnd: start + m[1].length });
-    } else if (m[3] !== undefined) {
-      if (!atClauseStart) continue;
-      const value = parseChineseNumber(m[3]);
-      if (value === undefined) continue;
-      found.push({ family: "di", value, start, end: start + 1 + m[3].length, numberStart: start + 1, numberEnd: start + 1 + m[3].length });
-    } else if (m[4] !== undefined) {
-      if (!atClauseStart) continue;
-      found.push({ family: "shouxian", value: ORDER_WORDS[m[4]], start, end: start + 2, numberStart: start, numberEnd: start + 2 });
-    } else if (m[5] !== undefined) {
-      const value = parseCircled(m[5]);
-      if (value === undefined) continue;
-      found.push({ family: "circled", value, start, end: start + 1, numberStart: start, numberEnd: start + 1 });
-    } else if (m[6] !== undefined) {
-      if (!atClauseStart || m[6].startsWith("0")) continue;
-      found.push({ family: "paren", value: Number(m[6]), start, end: start + m[0].length, numberStart: start + 1, numberEnd: start + 1 + m[6].length });
-    }
+    const token = enumerationToken(text, m, clauseStart);
+    if (token) found.push(token);
   }
   return found;
+}
+
+/**
+ * scanEnumerations with the candidate starts already known (ascending offsets of
+ * isEnumerationStart characters from the scan's start on, `count` of them): the parse's line
+ * scan collects them in its one walk over the line, so the line is not walked again here.
+ */
+export function scanEnumerationsAt(text: string, starts: Int32Array, count: number, clauseStart: number): EnumerationMatch[] {
+  const found: EnumerationMatch[] = [];
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const at = starts[k];
+    // Inside the previous match: the walk resumes after it.
+    if (at < next) continue;
+    ENUMERATION_PATTERN.lastIndex = at;
+    const m = ENUMERATION_PATTERN.exec(text);
+    if (m === null) continue;
+    next = ENUMERATION_PATTERN.lastIndex;
+    const token = enumerationToken(text, m, clauseStart);
+    if (token) found.push(token);
+  }
+  return found;
+}
+
+/** The token of a match of ENUMERATION_PATTERN, or undefined when the words only look like one. */
+function enumerationToken(text: string, m: RegExpExecArray, clauseStart: number): EnumerationMatch | undefined {
+  const start = m.index;
+  const atClauseStart = start === clauseStart || (start > 0 && CLAUSE_BREAK.includes(text[start - 1]));
+  if (m[1] !== undefined) {
+    if (!atClauseStart) return undefined;
+    const after = text[start + m[0].length];
+    if (m[2] === "要" && after !== undefined && YAO_WORDS.includes(after)) return undefined;
+    if (m[2] === "是" && (after === m[1] || after === "否" || after === "非")) return undefined; // 一是一，二是二; 是否
+    const value = parseChineseNumber(m[1]);
+    if (value === undefined) return undefined;
+    return { family: m[2] === "是" ? "shi" : "yao", value, start, end: start + m[0].length, numberStart: start, numberEnd: start + m[1].length };
+  }
+  if (m[3] !== undefined) {
+    if (!atClauseStart) return undefined;
+    const value = parseChineseNumber(m[3]);
+    if (value === undefined) return undefined;
+    return { family: "di", value, start, end: start + 1 + m[3].length, numberStart: start + 1, numberEnd: start + 1 + m[3].length };
+  }
+  if (m[4] !== undefined) {
+    if (!atClauseStart) return undefined;
+    return { family: "shouxian", value: ORDER_WORDS[m[4]], start, end: start + 2, numberStart: start, numberEnd: start + 2 };
+  }
+  if (m[5] !== undefined) {
+    const value = parseCircled(m[5]);
+    if (value === undefined) return undefined;
+    return { family: "circled", value, start, end: start + 1, numberStart: start, numberEnd: start + 1 };
+  }
+  if (m[6] !== undefined) {
+    if (!atClauseStart || m[6].startsWith("0")) return undefined;
+    return { family: "paren", value: Number(m[6]), start, end: start + m[0].length, numberStart: start + 1, numberEnd: start + 1 + m[6].length };
+  }
+  return undefined;
 }
 
 /** The numeral text for an enumeration value in its family: 三 (三是), ③, 3 (（3）). */

@@ -100,21 +100,35 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   const bestScore = new Int32Array(MAX_VERIFY);
   const slotsOfItem = new Int32Array(BANDS);
 
+  const check = ++checkCount;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.length < options.minLength || item.text.length === 0) continue;
-    const key = item.scope === undefined ? item.text : `${item.scope}\u0000${item.text}`;
-    const seen = exact.get(key);
-    if (seen !== undefined) {
-      matches.push({ item: i, first: seen, similarity: 1, exact: true });
-      continue;
-    }
-    exact.set(key, i);
-    if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
-
     // Sketch, band keys and histogram depend on the text alone: memoised across checks, so a
-    // re-check after an edit computes them only for the changed paragraphs.
-    const row = fingerprints.rowOf(item.text);
+    // re-check after an edit computes them only for the changed paragraphs. The memo's row of a
+    // text also finds its exact repeats (one string lookup per paragraph, not two).
+    const byRow = near && item.scope === undefined && item.text.length <= MAX_NEAR_LENGTH;
+    let row = -1;
+    if (byRow) {
+      row = fingerprints.rowOf(item.text);
+      const seen = fingerprints.firstItemOf(row, check);
+      if (seen >= 0) {
+        matches.push({ item: i, first: seen, similarity: 1, exact: true });
+        continue;
+      }
+      fingerprints.setFirstItem(row, check, i);
+    } else {
+      // Scoped items (titles, standalone headings) and very long paragraphs: exact repeats only.
+      const key = item.scope === undefined ? item.text : `${item.scope}\u0000${item.text}`;
+      const seen = exact.get(key);
+      if (seen !== undefined) {
+        matches.push({ item: i, first: seen, similarity: 1, exact: true });
+        continue;
+      }
+      exact.set(key, i);
+    }
+    if (!near || item.near === false || item.text.length > MAX_NEAR_LENGTH) continue;
+    if (row < 0) row = fingerprints.rowOf(item.text);
     rows[i] = row;
     lengths[i] = item.text.length;
     scoped[i] = item.scope === undefined ? 0 : 1;
@@ -200,17 +214,22 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
  * LSH buckets as an open-addressing hash table over typed arrays: band key → at most
  * MAX_BUCKET items in insertion order. A Map of arrays cost most of the detector's time
  * (hashing, rehashing and one array per band of every paragraph, all garbage after the check).
- * Each slot is 2 numbers: the key and either the key's only item (most keys belong to one
- * paragraph) or, as -(offset + 2), a bucket of MAX_BUCKET consecutive items (-1 after the
- * last). A lookup reads one slot and at most one bucket: on a big document these reads are
- * cache misses, and a chain of entries scattered over the table cost one miss per item.
+ * Keys and values are two arrays: a probe reads keys only, and most probes find no key (a
+ * band of a paragraph with nothing like it), so the memory a lookup walks through is half as
+ * big; on a big document these reads are cache misses and most of the detector's time. A value
+ * is the key's only item (most keys belong to one paragraph) or, as -(offset + 2), a bucket of
+ * MAX_BUCKET consecutive items (-1 after the last).
  */
-/** Band tables up to this many slots (1 MB) are kept for the next check; bigger ones are released. */
+/** Band tables up to this many slots are kept for the next check; bigger ones are released. */
 const RETAINED_SLOTS = 1 << 17;
+/** Slots per key added at most: a load of 2/3 at worst keeps linear probes short. */
+const SLOTS_PER_KEY = 1.5;
 
 class BandTable {
-  /** Slots: [key (-1: empty), item or -(bucket offset + 2)] × capacity. */
-  private slots = BandTable.emptySlots(1024);
+  /** Key per slot, -1 when empty. */
+  private keys = BandTable.emptyKeys(1024);
+  /** Per slot: the only item, or -(bucket offset + 2). */
+  private values = new Int32Array(1024);
   private mask = 1023;
   private used = 0;
   /** Buckets of MAX_BUCKET items each, -1 past the last item. */
@@ -219,8 +238,8 @@ class BandTable {
   /** Times the table grew: a slot from `slotOf` is stale once this changes. */
   generation = 0;
 
-  private static emptySlots(capacity: number): Int32Array<ArrayBuffer> {
-    return new Int32Array(2 * capacity).fill(-1);
+  private static emptyKeys(capacity: number): Int32Array<ArrayBuffer> {
+    return new Int32Array(capacity).fill(-1);
   }
 
   private static emptyBuckets(count: number): Int32Array<ArrayBuffer> {
@@ -229,25 +248,27 @@ class BandTable {
 
   /** Empties the table for a check that adds at most `keys` keys; it shrinks after a much bigger document. */
   reset(keys: number): void {
-    const fitting = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * keys + 1)));
+    const fitting = Math.max(1024, 2 ** Math.ceil(Math.log2(SLOTS_PER_KEY * keys + 1)));
     const capacity = this.mask + 1;
     // Sized for the check up front (no rehashing while it grows), shrunk after a bigger document.
     if (capacity < fitting || capacity > 4 * fitting) {
-      this.slots = BandTable.emptySlots(fitting);
+      this.keys = BandTable.emptyKeys(fitting);
+      this.values = new Int32Array(fitting);
       this.mask = fitting - 1;
       if (capacity > 4 * fitting) this.buckets = BandTable.emptyBuckets(256);
     } else if (this.used > 0) {
-      this.slots.fill(-1);
+      this.keys.fill(-1);
     }
     if (this.size > 0) this.buckets.fill(-1, 0, this.size * MAX_BUCKET);
     this.used = 0;
     this.size = 0;
   }
 
-  /** Lets a big table go (8 MB for a 10 MB document): held between checks it is resident memory for nothing. */
+  /** Lets a big table go (6 MB for a 10 MB document): held between checks it is resident memory for nothing. */
   release(): void {
     if (this.mask + 1 <= RETAINED_SLOTS) return;
-    this.slots = BandTable.emptySlots(1024);
+    this.keys = BandTable.emptyKeys(1024);
+    this.values = new Int32Array(1024);
     this.mask = 1023;
     this.used = 0;
     this.buckets = BandTable.emptyBuckets(256);
@@ -259,18 +280,18 @@ class BandTable {
    * it would go (linear probing). Valid for `valueAt` and `addAt` until the table grows.
    */
   slotOf(key: number): number {
-    const slots = this.slots;
+    const keys = this.keys;
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const k = slots[2 * slot];
-      if (k === key || k === -1) return 2 * slot;
+      const k = keys[slot];
+      if (k === key || k === -1) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   /** At `slot` (from `slotOf`): -1 when the key is absent, its only item (>= 0), or -(bucket offset + 2). */
   valueAt(slot: number): number {
-    return this.slots[slot] === -1 ? -1 : this.slots[slot + 1];
+    return this.keys[slot] === -1 ? -1 : this.values[slot];
   }
 
   /**
@@ -279,20 +300,20 @@ class BandTable {
    * ever deleted, so the probe path before it stays as it was).
    */
   addAt(slot: number, key: number, item: number): void {
-    const slots = this.slots;
-    if (slots[slot] !== key && slots[slot] !== -1) slot = this.slotOf(key);
-    if (slots[slot] !== key) {
-      if ((this.used + 1) * 2 > this.mask + 1) {
+    const keys = this.keys;
+    if (keys[slot] !== key && keys[slot] !== -1) slot = this.slotOf(key);
+    if (keys[slot] !== key) {
+      if ((this.used + 1) * SLOTS_PER_KEY > this.mask + 1) {
         this.grow();
         this.addAt(this.slotOf(key), key, item);
         return;
       }
-      slots[slot] = key;
-      slots[slot + 1] = item;
+      keys[slot] = key;
+      this.values[slot] = item;
       this.used++;
       return;
     }
-    const value = slots[slot + 1];
+    const value = this.values[slot];
     if (value >= 0) {
       // The key's second item: its items move to a bucket.
       if ((this.size + 1) * MAX_BUCKET > this.buckets.length) {
@@ -303,7 +324,7 @@ class BandTable {
       const at = this.size++ * MAX_BUCKET;
       this.buckets[at] = value;
       this.buckets[at + 1] = item;
-      slots[slot + 1] = -(at + 2);
+      this.values[slot] = -(at + 2);
       return;
     }
     const buckets = this.buckets;
@@ -318,15 +339,17 @@ class BandTable {
 
   private grow(): void {
     this.generation++;
-    const old = this.slots;
+    const oldKeys = this.keys;
+    const oldValues = this.values;
     const capacity = (this.mask + 1) * 2;
-    this.slots = BandTable.emptySlots(capacity);
+    this.keys = BandTable.emptyKeys(capacity);
+    this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s] === -1) continue;
-      const to = this.slotOf(old[s]);
-      this.slots[to] = old[s];
-      this.slots[to + 1] = old[s + 1];
+    for (let s = 0; s < oldKeys.length; s++) {
+      if (oldKeys[s] === -1) continue;
+      const to = this.slotOf(oldKeys[s]);
+      this.keys[to] = oldKeys[s];
+      this.values[to] = oldValues[s];
     }
   }
 }
@@ -407,6 +430,9 @@ class FingerprintTable {
   histograms = new Uint16Array(256 * HISTOGRAM_BINS);
   private index = new Map<string, number>();
   private count = 0;
+  /** Per row: the check (a findDuplicates call) that last met the text, and its first item there. */
+  private seenIn = new Int32Array(256);
+  private firstItem = new Int32Array(256);
   constructor(private readonly limit: number) {
     onClearMemos(() => this.clear());
   }
@@ -426,6 +452,22 @@ class FingerprintTable {
     const histograms = new Uint16Array(rows * HISTOGRAM_BINS);
     histograms.set(this.histograms.subarray(0, this.count * HISTOGRAM_BINS));
     this.histograms = histograms;
+    const seenIn = new Int32Array(rows);
+    seenIn.set(this.seenIn.subarray(0, this.count));
+    this.seenIn = seenIn;
+    const firstItem = new Int32Array(rows);
+    firstItem.set(this.firstItem.subarray(0, this.count));
+    this.firstItem = firstItem;
+  }
+
+  /** The first item with this row's text in check `check`, or -1 when the check has not met it yet. */
+  firstItemOf(row: number, check: number): number {
+    return this.seenIn[row] === check ? this.firstItem[row] : -1;
+  }
+
+  setFirstItem(row: number, check: number, item: number): void {
+    this.seenIn[row] = check;
+    this.firstItem[row] = item;
   }
 
   /** The row of `text`, fingerprinted on first use. */
@@ -447,6 +489,8 @@ class FingerprintTable {
   }
 }
 
+/** Numbers the findDuplicates calls, for the rows' first-item stamps. */
+let checkCount = 0;
 const fingerprints = new FingerprintTable(100_000);
 
 /**
