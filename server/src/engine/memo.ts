@@ -14,23 +14,98 @@ export function clearMemos(): void {
   for (const clear of clears) clear();
 }
 
+interface MemoLine {
+  facts: object;
+}
+
+/** One version's values, by line index, with the line analyses (facts) they were computed for. */
+interface Generation<V> {
+  facts: object[];
+  values: (V | undefined)[];
+}
+
+/** Documents whose last version's values are kept (the server's open documents, a CLI's workers). */
+const MAX_DOCUMENTS = 8;
+
 /**
- * Results of a pure function of a line's text, attached to the line's analysis object (which the
- * per-document line cache shares between all versions in which the line is unchanged). No
- * string keys: a line is a slice that keeps its whole version's text alive, so keys taken from
- * lines would pin every version ever seen. An entry goes when the line cache lets its line go.
+ * Results of a pure function of a line's text, kept per document from one version to the next.
+ * A line's analysis object (facts) is the identity of its text: the per-document line cache
+ * hands out the same object for the same text in every version. A new version takes over the
+ * values of the unchanged lines before and after the edited stretch by comparing facts in
+ * place (a pointer comparison per line, no hashing); lines inside the stretch are looked up
+ * by facts in the previous version's stretch, so an edit recomputes only the lines it changed.
+ * No string keys and no Line objects are kept: a line's text is a slice that keeps its whole
+ * version's text alive.
  */
 export class LineMemo<V> {
-  private map = new WeakMap<object, V>();
-  constructor(private readonly compute: (text: string) => V) {
-    onClearMemos(() => (this.map = new WeakMap()));
+  private documents = new Map<string, Generation<V>>();
+  constructor() {
+    onClearMemos(() => this.documents.clear());
   }
-  get(line: { text: string; facts: object }): V {
-    let value = this.map.get(line.facts);
-    if (value === undefined) {
-      value = this.compute(line.text);
-      this.map.set(line.facts, value);
+
+  /** The table for this version of a document, carrying over what the previous version computed. */
+  table(uri: string, lines: readonly MemoLine[]): LineTable<V> {
+    const previous = this.documents.get(uri);
+    const n = lines.length;
+    const facts: object[] = new Array(n);
+    const values: (V | undefined)[] = new Array(n).fill(undefined);
+    for (let i = 0; i < n; i++) facts[i] = lines[i].facts;
+    let middle: Generation<V> | undefined;
+    let from = 0;
+    let to = n;
+    if (previous !== undefined) {
+      const m = previous.facts.length;
+      while (from < n && from < m && facts[from] === previous.facts[from]) {
+        values[from] = previous.values[from];
+        from++;
+      }
+      let tail = 0;
+      while (tail < n - from && tail < m - from && facts[n - 1 - tail] === previous.facts[m - 1 - tail]) {
+        values[n - 1 - tail] = previous.values[m - 1 - tail];
+        tail++;
+      }
+      to = n - tail;
+      if (from < to && from < m - tail) middle = { facts: previous.facts.slice(from, m - tail), values: previous.values.slice(from, m - tail) };
     }
-    return value;
+    const generation = { facts, values };
+    // Most recently checked last: the oldest document is forgotten first.
+    this.documents.delete(uri);
+    this.documents.set(uri, generation);
+    if (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string);
+    return new LineTable(generation, from, to, middle);
+  }
+}
+
+/** A version's values by line index (see LineMemo.table). */
+export class LineTable<V> {
+  private byFacts: Map<object, V> | undefined;
+  constructor(
+    private readonly generation: Generation<V>,
+    private readonly changedFrom: number,
+    private readonly changedTo: number,
+    private middle: Generation<V> | undefined,
+  ) {}
+
+  /** The value of line `index`, or undefined when it has to be computed (then set() it). */
+  get(index: number): V | undefined {
+    const value = this.generation.values[index];
+    if (value !== undefined || this.middle === undefined || index < this.changedFrom || index >= this.changedTo) return value;
+    // Inside the edited stretch: a line may have moved (lines inserted or removed above it).
+    if (this.byFacts === undefined) {
+      this.byFacts = new Map();
+      const { facts, values } = this.middle;
+      for (let k = 0; k < facts.length; k++) {
+        const v = values[k];
+        if (v !== undefined) this.byFacts.set(facts[k], v);
+      }
+      this.middle = { facts: [], values: [] };
+    }
+    const moved = this.byFacts.get(this.generation.facts[index]);
+    if (moved !== undefined) this.generation.values[index] = moved;
+    return moved;
+  }
+
+  set(index: number, value: V): void {
+    this.generation.values[index] = value;
   }
 }

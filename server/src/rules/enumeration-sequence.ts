@@ -18,6 +18,10 @@ export default defineRule({
     for (const run of model.enumerations) {
       if (run.items.length < 2) continue;
       const next = run.family === "shouxian" ? nextOrderWord : (v: number) => v + 1;
+      // Most runs are in sequence: checked without building the values array.
+      let ordered = true;
+      for (let k = 1; k < run.items.length && ordered; k++) ordered = run.items[k].value === next(run.items[k - 1].value);
+      if (ordered) continue;
       const findings = checkSequence(run.items.map((i) => i.value), undefined, next);
       for (const f of findings) {
         const item = run.items[f.index];

@@ -27,16 +27,24 @@ export function headingRuns(model: DocumentModel): HeadingRun[] {
 }
 
 function computeRuns(model: DocumentModel): HeadingRun[] {
-  const open = new Map<string, HeadingRun>();
+  // The open run of each (document, parent, family, rank[, decimal prefix]), found among the
+  // few runs under the same parent: no key string per heading.
+  const underHeading: (HeadingRun[] | undefined)[] = new Array(model.headings.length);
+  const underRoot: (HeadingRun[] | undefined)[] = new Array(model.documents.length);
   const runs: HeadingRun[] = [];
   for (const h of model.headings) {
+    const scope = h.parent >= 0 ? underHeading : underRoot;
+    const slot = h.parent >= 0 ? h.parent : h.document;
+    let open = scope[slot];
+    if (open === undefined) scope[slot] = open = [];
     // Decimal numbers count within their prefix: 1.1 1.2 and 2.1 2.2 are two runs.
-    const key = `${h.document}|${h.parent}|${h.family}|${h.rank}` + (h.family === "decimal" ? `|${h.marker.open}` : "");
-    let run = open.get(key);
+    let at = 0;
+    while (at < open.length && !sameRun(open[at], h)) at++;
+    let run: HeadingRun | undefined = open[at];
     if (run && h.value === 1 && run.items.length > 0 && (isPartBreak(model, h.line, run.items[run.items.length - 1].line) || isAnnouncedList(model, run))) run = undefined;
     if (!run) {
       run = { items: [], document: h.document, parent: h.parent, family: h.family, rank: h.rank };
-      open.set(key, run);
+      open[at] = run;
       runs.push(run);
     }
     run.items.push(h);
@@ -71,6 +79,10 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
     }
   }
   return runs;
+}
+
+function sameRun(run: HeadingRun, h: Heading): boolean {
+  return run.document === h.document && run.family === h.family && run.rank === h.rank && (h.family !== "decimal" || run.items[0].marker.open === h.marker.open);
 }
 
 function lastValue(run: HeadingRun): number {

@@ -18,17 +18,24 @@ export default defineRule({
   defaultOptions: {},
   check(model, context) {
     const runs = headingRuns(model);
+    // Only runs with findings are kept: most runs are in sequence, checked without an array.
     const findingsOf = new Map<HeadingRun, SequenceFinding[]>();
-    for (const run of runs) findingsOf.set(run, checkSequence(run.items.map((h) => h.value), run.continuesFrom === undefined ? 1 : run.continuesFrom + 1));
     for (const run of runs) {
-      const findings = findingsOf.get(run)!;
-      if (findings.length === 0) continue;
+      const first = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
+      if (inSequence(run, first)) continue;
+      const findings = checkSequence(run.items.map((h) => h.value), first);
+      if (findings.length > 0) findingsOf.set(run, findings);
+    }
+    let successors: Map<HeadingRun, HeadingRun> | undefined;
+    for (const run of runs) {
+      const findings = findingsOf.get(run);
+      if (findings === undefined) continue;
       // Fix-all renumbers the run (and the runs that continue its numbers) in one go, so no
       // pass leaves a half-renumbered list for the next to misread; never where the run
       // may start a new list.
       const uncertain = findings.some((f) => f.fault === "start" || f.fault === "restart");
-      const chain = uncertain ? [] : renumberChainEdits(run, runs, findingsOf, model);
-      const runEdits = renumberRunEdits(run, model);
+      const chain = uncertain ? [] : renumberChainEdits(run, (successors ??= continuingRuns(runs, findingsOf)), model);
+      const runEdits = chain.length > 0 ? [] : renumberRunEdits(run, model);
       for (const f of findings) {
         const h = run.items[f.index];
         const glued = f.fault === "gap" || f.fault === "start" ? findRunIn(model, run, f, h) : undefined;
@@ -131,8 +138,29 @@ function renumberRunEdits(run: HeadingRun, model: DocumentModel): TextEdit[] {
   return edits;
 }
 
+/** A run whose numbers are first, first + 1, …: nothing to report. */
+function inSequence(run: HeadingRun, first: number): boolean {
+  let value = first;
+  for (const h of run.items) if (h.value !== value++) return false;
+  return true;
+}
+
+/**
+ * For each run, the first run (in document order) that carries on its numbers and may be
+ * renumbered with it (its own findings show no new start): one pass, not a search per run.
+ */
+function continuingRuns(runs: HeadingRun[], findingsOf: Map<HeadingRun, SequenceFinding[]>): Map<HeadingRun, HeadingRun> {
+  const next = new Map<HeadingRun, HeadingRun>();
+  for (const r of runs) {
+    if (r.continues === undefined || next.has(r.continues)) continue;
+    if (findingsOf.get(r)?.some((f) => f.fault === "start" || f.fault === "restart")) continue;
+    next.set(r.continues, r);
+  }
+  return next;
+}
+
 /** Renumbers a run from its proper start, and shifts the runs that carry on its numbers with it. */
-function renumberChainEdits(run: HeadingRun, runs: HeadingRun[], findingsOf: Map<HeadingRun, SequenceFinding[]>, model: DocumentModel): TextEdit[] {
+function renumberChainEdits(run: HeadingRun, successors: Map<HeadingRun, HeadingRun>, model: DocumentModel): TextEdit[] {
   const edits: TextEdit[] = [];
   let current: HeadingRun | undefined = run;
   let value = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
@@ -142,8 +170,7 @@ function renumberChainEdits(run: HeadingRun, runs: HeadingRun[], findingsOf: Map
       if (edit) edits.push(edit);
       value++;
     }
-    const from: HeadingRun = current;
-    current = runs.find((r) => r.continues === from && !findingsOf.get(r)!.some((f) => f.fault === "start" || f.fault === "restart"));
+    current = successors.get(current);
   }
   return edits;
 }

@@ -31,15 +31,22 @@ export default defineRule({
     enforce: "dominant",
   },
   check(model, context) {
-    const groups = new Map<string, Heading[]>();
+    // One group per document and level (the four standard families), keyed by a number.
+    const groupAt = new Map<number, Heading[]>();
+    const groups: Heading[][] = [];
     for (const h of model.headings) {
-      if (standardLevel(h.family) === 0) continue;
-      const key = `${h.document}|${h.family}`;
-      const list = groups.get(key);
+      const level = standardLevel(h.family);
+      if (level === 0) continue;
+      const key = h.document * 4 + level;
+      const list = groupAt.get(key);
       if (list) list.push(h);
-      else groups.set(key, [h]);
+      else {
+        const created = [h];
+        groupAt.set(key, created);
+        groups.push(created);
+      }
     }
-    for (const list of groups.values()) {
+    for (const list of groups) {
       const family = list[0].family;
       const expected = context.options.enforce === "standard" ? standardOf(family) : dominantOf(list, family);
       if (!expected) continue;
@@ -85,13 +92,18 @@ function standardOf(family: MarkerFamily): { open: string; close: string } | und
 
 /** The most used writing; a tie goes to the standard form, then to the one seen first. */
 function dominantOf(list: Heading[], family: MarkerFamily): { open: string; close: string } | undefined {
+  // Most levels are written one way throughout: then there is nothing to count.
+  const style = list[0].marker.style;
+  let mixed = false;
+  for (let i = 1; i < list.length && !mixed; i++) mixed = list[i].marker.style !== style;
+  if (!mixed) return undefined;
   const counts = new Map<string, StyleCount>();
-  list.forEach((h, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i];
     const c = counts.get(h.marker.style);
     if (c) c.count++;
     else counts.set(h.marker.style, { open: h.marker.open, close: h.marker.close, count: 1, first: i });
-  });
-  if (counts.size < 2) return undefined;
+  }
   const standard = STANDARD_STYLE[family];
   let best: StyleCount | undefined;
   for (const c of counts.values()) {

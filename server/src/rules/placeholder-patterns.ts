@@ -10,6 +10,11 @@ export interface PlaceholderPattern {
   id: string;
   /** Regex source (flags "g" and "u" are added); non-capturing groups only. */
   source: string;
+  /**
+   * Every character a match can start with: the pattern is tried only where one stands (a
+   * missing one loses matches; test/unit/placeholder.test.ts checks the table on samples).
+   */
+  starts: string;
   description: Message;
   /** The text that belongs there, when it is known (offered as a quick fix, never applied by fix-all). */
   replacement?: string;
@@ -44,30 +49,31 @@ const MARKING = "打|画|划|标|填|为|或|和|与|及|、";
 const ALNUM_BUT_X = "A-WYZa-z\\uFF21-\\uFF37\\uFF39\\uFF3A\\uFF41-\\uFF5A0-9\\uFF10-\\uFF19";
 
 export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
-  { id: "year", source: `(?<![${ALNUM}])(?:19|20)(?:[0-9][Xx]|[Xx]{2})(?![${ALNUM}])`, description: { zh: "未填写的年份（20XX、201X）", en: "An unfilled year (20XX, 201X)" } },
-  { id: "year-blank", source: `(?<![${ALNUM}])(?:19|20)[0-9]?[_＿]+`, description: { zh: "留空的年份（20__年）", en: "A blank year (20__年)" } },
+  { id: "year", starts: "12", source: `(?<![${ALNUM}])(?:19|20)(?:[0-9][Xx]|[Xx]{2})(?![${ALNUM}])`, description: { zh: "未填写的年份（20XX、201X）", en: "An unfilled year (20XX, 201X)" } },
+  { id: "year-blank", starts: "12", source: `(?<![${ALNUM}])(?:19|20)[0-9]?[_＿]+`, description: { zh: "留空的年份（20__年）", en: "A blank year (20__年)" } },
   // Before "xx": "xx.x%" is one decimal figure, not "xx" and a stray ".x".
-  { id: "x-decimal", source: `(?<![${ALNUM}.．])[XxＸｘ]{1,3}[.．][XxＸｘ]{1,3}(?=(?:${UNITS}))(?![.．])`, description: { zh: "代替小数的 X.X（X.X亿元、增长X.X%）", en: "X.X standing for a decimal figure (X.X亿元, X.X%)" } },
-  { id: "xx", source: `(?<![${LATIN}])(?:[XＸ]{2,}|[xｘ]{2,})(?!(?!D(?:${PARTY}))[${LATIN}]|-[${LATIN}])`, description: { zh: "XX、XXX、xx 占位符（含 XX县、XX万元）", en: "XX / XXX / xx markers (also XX县, XX万元)" } },
-  { id: "x-amount", source: `(?<![${ALNUM}.．])[XxＸｘ](?=(?:${UNITS}))`, description: { zh: "代替数字的单个 X（X亿元、X%）", en: "A single X standing for a figure (X亿元, X%)" } },
+  { id: "x-decimal", starts: "XxＸｘ", source: `(?<![${ALNUM}.．])[XxＸｘ]{1,3}[.．][XxＸｘ]{1,3}(?=(?:${UNITS}))(?![.．])`, description: { zh: "代替小数的 X.X（X.X亿元、增长X.X%）", en: "X.X standing for a decimal figure (X.X亿元, X.X%)" } },
+  { id: "xx", starts: "XxＸｘ", source: `(?<![${LATIN}])(?:[XＸ]{2,}|[xｘ]{2,})(?!(?!D(?:${PARTY}))[${LATIN}]|-[${LATIN}])`, description: { zh: "XX、XXX、xx 占位符（含 XX县、XX万元）", en: "XX / XXX / xx markers (also XX县, XX万元)" } },
+  { id: "x-amount", starts: "XxＸｘ", source: `(?<![${ALNUM}.．])[XxＸｘ](?=(?:${UNITS}))`, description: { zh: "代替数字的单个 X（X亿元、X%）", en: "A single X standing for a figure (X亿元, X%)" } },
   // A lone X before a place or office: "X市", "分别X市", "X办通字". Latin letters, digits, a
   // decimal point or a space before it make it part of a word, code or Latin phrase ("SpaceX",
   // "3X", "Windows X"); 光/射/线 follow the real "X" (X光, X射线) and are not in the list.
-  { id: "x-place", source: `(?<![${ALNUM}.．*＊\\s])[XxＸｘ](?=(?:${PLACES}))`, description: { zh: "代替地名或机关名的单个 X（X市、X办）", en: "A single X standing for a place or office (X市, X办)" } },
+  { id: "x-place", starts: "XxＸｘ", source: `(?<![${ALNUM}.．*＊\\s])[XxＸｘ](?=(?:${PLACES}))`, description: { zh: "代替地名或机关名的单个 X（X市、X办）", en: "A single X standing for a place or office (X市, X办)" } },
   // A lone x in quotes, standing for a figure of a slogan ("“x”是实施…"); not a tick-box
   // instruction ("打“√”或“x”") and not a term in a formula ("3+5+x" has no quote before it).
-  { id: "x-quoted", source: `(?<=[“"「『])(?<!(?:${MARKING})[“"「『])[XxＸｘ](?=[”"」』])`, description: { zh: "引号中代替数字的单个 x（“x”是…）", en: "A single x in quotes standing for a figure (“x”是…)" } },
+  { id: "x-quoted", starts: "XxＸｘ", source: `(?<=[“"「『])(?<!(?:${MARKING})[“"「『])[XxＸｘ](?=[”"」』])`, description: { zh: "引号中代替数字的单个 x（“x”是…）", en: "A single x in quotes standing for a figure (“x”是…)" } },
   // Doubled lowercase letters between Han characters, used like xx for an anonymised name
   // ("树立zz良好形象", "xx市yy区"); only z and y, which no Chinese abbreviation doubles (qq群, pp管 do).
-  { id: "zz", source: `(?<=[${HAN}])(?:[zｚ]{2,}|[yｙ]{2,})(?=[${HAN}])`, description: { zh: "zz、yy 等匿名化标记（树立zz良好形象）", en: "zz / yy anonymisation markers between Han characters" } },
+  { id: "zz", starts: "zｚyｙ", source: `(?<=[${HAN}])(?:[zｚ]{2,}|[yｙ]{2,})(?=[${HAN}])`, description: { zh: "zz、yy 等匿名化标记（树立zz良好形象）", en: "zz / yy anonymisation markers between Han characters" } },
   // "*" masking a year or a place ("20*年", "*街道"); never in Markdown, where "*" is emphasis.
-  { id: "star-year", source: `(?<![${ALNUM}*＊])(?:19|20)[0-9]?[*＊]+(?=年)`, description: { zh: "以 * 代替的年份（20*年）", en: "A year masked with * (20*年)" } },
+  { id: "star-year", starts: "12", source: `(?<![${ALNUM}*＊])(?:19|20)[0-9]?[*＊]+(?=年)`, description: { zh: "以 * 代替的年份（20*年）", en: "A year masked with * (20*年)" } },
   // Only after punctuation or at the start: after a word, "*" is a footnote mark ("项目*市级").
-  { id: "star-place", source: `(?<![${ALNUM}${HAN}*＊])[*＊]+(?=(?:${STAR_PLACES}))`, description: { zh: "以 * 代替的地名（*街道、*县）", en: "A place name masked with * (*街道, *县)" } },
+  { id: "star-place", starts: "*＊", source: `(?<![${ALNUM}${HAN}*＊])[*＊]+(?=(?:${STAR_PLACES}))`, description: { zh: "以 * 代替的地名（*街道、*县）", en: "A place name masked with * (*街道, *县)" } },
   // "*" masking a figure: a run of stars (also "*.*", "*-*") before a unit, whatever precedes it
   // ("投资*万元", "产值*.*万元", "*月*日", "*-*月"); not after a digit or letter ("3*4米").
   {
     id: "star-amount",
+    starts: "*＊",
     source: `(?<![${ALNUM}*＊.．])[*＊]+(?:[.．][*＊]+)?(?:[-－~～—至到][*＊]+(?:[.．][*＊]+)?)?(?=(?:${MASK_UNITS}))`,
     description: { zh: "以 * 代替的数字（*万元、*.*亩、*月*日）", en: "A figure masked with * (*万元, *.*亩, *月*日)" },
   },
@@ -75,6 +81,7 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   // any continuation of 党, or a single star before one no footnote mark precedes (建, 员, 风 …).
   {
     id: "star-party",
+    starts: "*＊",
     source: `(?<![${ALNUM}*＊])(?:[*＊]{2}(?=(?:${PARTY}))|[*＊](?=建|员|风|史|课|校|纪|代会|支部|总支|工委|组书记|组成员|和政府|和国家|中央))`,
     description: { zh: "以 * 代替“党”的匿名化残留（**建、**员）", en: "Stars standing for 党 in an anonymised text (**建, **员)" },
     replacement: "党",
@@ -85,32 +92,35 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   // ("**为市级项目", "**表示…", "**号").
   {
     id: "star-run",
+    starts: "*＊",
     source: `(?<![${ALNUM}*＊])[*＊]{2,}(?=[${HAN}])(?!为|表示|代表|指|号|的|者|标|即|是|注)`,
     description: { zh: "以 ** 代替的名称（**小区、***公司）", en: "A name masked with ** (**小区, ***公司)" },
   },
   // A single "*" after a word before a place ("在*市委", "签约*市"): counted only when the same
   // line has another star mask, since after a word a lone star is usually a footnote mark.
-  { id: "star-place-after-word", source: `(?<=[${HAN}])[*＊](?=(?:${STAR_PLACES}))`, description: { zh: "同一行有其他 * 掩码时，词后以 * 代替的地名（在*市委）", en: "A place masked with * after a word, when the line has other star masks (在*市委)" } },
+  { id: "star-place-after-word", starts: "*＊", source: `(?<=[${HAN}])[*＊](?=(?:${STAR_PLACES}))`, description: { zh: "同一行有其他 * 掩码时，词后以 * 代替的地名（在*市委）", en: "A place masked with * after a word, when the line has other star masks (在*市委)" } },
   // A lone "×" standing for a figure ("确定×个省级试点县", "交叉×个"): not between two numbers
   // (3×4), not after a letter, bracket or space ("(a+b)×2", "长 × 宽").
-  { id: "lone-times", source: `(?<![${ALNUM}×.．)）\s])×(?!×)(?=(?:${MASK_UNITS}))`, description: { zh: "代替数字的单个 ×（×个、×万元）", en: "A single × standing for a figure (×个, ×万元)" } },
+  { id: "lone-times", starts: "×", source: `(?<![${ALNUM}×.．)）\s])×(?!×)(?=(?:${MASK_UNITS}))`, description: { zh: "代替数字的单个 ×（×个、×万元）", en: "A single × standing for a figure (×个, ×万元)" } },
   // A figure left blank as spaces ("新建活动室 个，", "使全镇 个行政村", "达到 %以上"): a space run
   // after two Han characters (not a numeral or 每/各/几, which are the count) or a closing
   // bracket, before a unit followed by Chinese text or punctuation. Letter-spaced titles ("个 人
   // 总 结") have a space before the preceding character and are not matched.
   {
     id: "blank-number",
+    starts: " \u3000",
     source: `(?<=[${HAN}）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])(?<![ \\u3000\\t][${HAN}])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
     description: { zh: "以空格留空的数字（全镇 个行政村、达到 %以上）", en: "A figure left blank as spaces (全镇 个行政村, 达到 %以上)" },
     message: () => ({ zh: "数字留空未填写：此处空格应为数字", en: "A figure left blank: these spaces stand where a number belongs" }),
   },
-  { id: "times", source: "×{2,}", description: { zh: "××占位符", en: "×× markers" } },
-  { id: "circles", source: "(?<![零〇○一二三四五六七八九十])[○〇◯]{2,}(?![零〇○一二三四五六七八九十])", description: { zh: "○○、〇〇 占位符（中文日期中的〇除外）", en: "○○ / 〇〇 markers (not 〇 in a Chinese date)" } },
-  { id: "moumou", source: "某某+", description: { zh: "“某某”占位", en: "The 某某 stand-in" } },
-  { id: "underscores", source: `(?<![${ALNUM}])[_＿]{2,}(?![${ALNUM}])`, description: { zh: "留空的下划线（____）", en: "A blank line to fill in (____)" } },
-  { id: "blank-brackets", source: `(?<![${ALNUM}_])(?:[（(][ \\u3000]*[）)]|【[ \\u3000]*】|〔[ \\u3000]*〕|\\[[ \\u3000]+\\])`, description: { zh: "待填写的空括号（（ ）、【】）", en: "Blank brackets left to fill (（ ）, 【】)" } },
+  { id: "times", starts: "×", source: "×{2,}", description: { zh: "××占位符", en: "×× markers" } },
+  { id: "circles", starts: "○〇◯", source: "(?<![零〇○一二三四五六七八九十])[○〇◯]{2,}(?![零〇○一二三四五六七八九十])", description: { zh: "○○、〇〇 占位符（中文日期中的〇除外）", en: "○○ / 〇〇 markers (not 〇 in a Chinese date)" } },
+  { id: "moumou", starts: "某", source: "某某+", description: { zh: "“某某”占位", en: "The 某某 stand-in" } },
+  { id: "underscores", starts: "_＿", source: `(?<![${ALNUM}])[_＿]{2,}(?![${ALNUM}])`, description: { zh: "留空的下划线（____）", en: "A blank line to fill in (____)" } },
+  { id: "blank-brackets", starts: "（(【〔[", source: `(?<![${ALNUM}_])(?:[（(][ \\u3000]*[）)]|【[ \\u3000]*】|〔[ \\u3000]*〕|\\[[ \\u3000]+\\])`, description: { zh: "待填写的空括号（（ ）、【】）", en: "Blank brackets left to fill (（ ）, 【】)" } },
   {
     id: "party-d",
+    starts: "D",
     // D before a continuation of 党 (also right after an XX marker: "XXD建"), D in 局D组, and
     // D after words that take 党 as their object (全D, 从严治D, 入D, 建D节, 主题D日).
     source: `(?<![${ALNUM_BUT_X}素])(?<!(?<![XＸ])[XＸ])D(?=(?:${PARTY}))|(?<=[\\u4e00-\\u9fff])D(?=组)|(?<=全|治|管|入|爱)D(?![${ALNUM}])|(?<=主题)D(?=日)|(?<=建)D(?=节|百年|[0-9])|(?<=报)D(?=刊)`,

@@ -4,41 +4,93 @@
 import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
 import { matchAllBounded } from "../engine/bounded-regex";
+import { Buffer } from "node:buffer";
 import { LineMemo } from "../engine/memo";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 
-/** All built-in patterns as one regex, tried at one position (sticky); group i + 1 is pattern i. */
-const COMBINED = new RegExp(PLACEHOLDER_PATTERNS.map((p) => `(${p.source})`).join("|"), "y");
 /**
- * Characters one of which every built-in match contains. The line is searched for them with one
- * simple regex (as fast as any plain scan); the combined regex, whose look-behinds would make it
- * slow to run over every position, is only tried where a match could start: at a trigger or up
- * to TRIGGER_LEAD characters before it ("201X", "20__"). A blank after a Chinese character is
- * matched first and its look-behind checked from there: as a leading look-behind it was tried at
- * every position of every line (the same matches in two thirds of the time).
+ * A built-in match contains a trigger and starts at it or, for years, with a digit at most
+ * TRIGGER_LEAD characters before it ("201X", "20__"). The triggers (the classes of the former
+ * trigger regex, tested here on character codes):
+ *   X x Ｘ ｘ × ○ 〇 ◯ 某 _ ＿ D * ＊   alone;
+ *   zz / yy (either width)               two in a row;
+ *   （ ( 【 〔 [                          before blanks and a closing bracket;
+ *   a space or ideographic space        after a Han character or a closing parenthesis.
+ * Lines are walked as UTF-16 codes in a typed array (several times faster than charCodeAt);
+ * only at a trigger are the patterns that can start there tried, with one sticky regex.
  */
-const TRIGGER = /[XxＸｘ×○〇◯某_＿D*＊]|[zｚ]{2}|[yｙ]{2}|[（(【〔[](?=[ \u3000]*[）)】〕\]])|[ \u3000](?<=[\u3400-\u4dbf\u4e00-\u9fff）)][ \u3000])/y;
-/**
- * The characters a trigger starts with. The line is walked with this table and the trigger
- * (sticky) tried only where one stands: the regex engine, searching for the alternation itself,
- * tries every alternative at every position of the (mostly Chinese) text, twice as slow.
- */
-const TRIGGER_START = new Uint8Array(0x10000);
-for (const ch of "XxＸｘ×○〇◯某_＿D*＊zｚyｙ（(【〔[ \u3000") TRIGGER_START[ch.charCodeAt(0)] = 1;
-
-/** The start of the first trigger at or after `from` (TRIGGER.lastIndex is then its end), or -1. */
-function nextTrigger(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (TRIGGER_START[text.charCodeAt(i)] === 1) {
-      TRIGGER.lastIndex = i;
-      if (TRIGGER.test(text)) return i;
-    }
-  }
-  return -1;
-}
+const SINGLE = 1;
+const Z = 2;
+const Y = 3;
+const OPEN = 4;
+const SPACE = 5;
+const TRIGGER_KIND = new Uint8Array(0x10000);
+for (const ch of "XxＸｘ×○〇◯某_＿D*＊") TRIGGER_KIND[ch.charCodeAt(0)] = SINGLE;
+for (const ch of "zｚ") TRIGGER_KIND[ch.charCodeAt(0)] = Z;
+for (const ch of "yｙ") TRIGGER_KIND[ch.charCodeAt(0)] = Y;
+for (const ch of "（(【〔[") TRIGGER_KIND[ch.charCodeAt(0)] = OPEN;
+for (const ch of " \u3000") TRIGGER_KIND[ch.charCodeAt(0)] = SPACE;
+const isClosingBracket = (c: number) => c === 0xff09 || c === 0x29 || c === 0x3011 || c === 0x3015 || c === 0x5d; // ）)】〕]
+const isBlank = (c: number) => c === 0x20 || c === 0x3000;
+/** Han (basic block and extension A) or a closing parenthesis: what a blank-number space follows. */
+const afterWord = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || c === 0xff09 || c === 0x29;
 /** Only year patterns start before their trigger, and always with a digit ("201X", "20__"). */
 const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Per starting character, the patterns that can start with it joined into one sticky regex
+ * (group i + 1 is patterns[i]); built on first use. In table order, so the first pattern of the
+ * table that matches at a position wins, as it did with all patterns in one regex (the others
+ * cannot match where their first character is not).
+ */
+interface StartMatcher {
+  regex: RegExp;
+  patterns: PlaceholderPattern[];
+}
+const matchers = new Map<number, StartMatcher | null>();
+function matcherFor(code: number): StartMatcher | null {
+  let matcher = matchers.get(code);
+  if (matcher === undefined) {
+    const ch = String.fromCharCode(code);
+    const patterns = PLACEHOLDER_PATTERNS.filter((p) => p.starts.includes(ch));
+    matcher = patterns.length === 0 ? null : { regex: new RegExp(patterns.map((p) => `(${p.source})`).join("|"), "y"), patterns };
+    matchers.set(code, matcher);
+  }
+  return matcher;
+}
+
+/** Room for this many characters of the text as UTF-16 codes (a window, re-filled as lines need it). */
+const WINDOW_CHARS = 1 << 16;
+const windowCodes = new Uint16Array(WINDOW_CHARS);
+const windowBytes = Buffer.from(windowCodes.buffer, windowCodes.byteOffset, windowCodes.byteLength);
+
+/** Where a text's lines are read from as codes: a window of the text copied into windowCodes. */
+class CodeWindow {
+  private from = 0;
+  private to = 0;
+  /** The codes of the last load(). */
+  codes = windowCodes;
+  constructor(private readonly text: string) {}
+  /** Makes `codes` hold [start, end); returns the index of start in it. */
+  load(start: number, end: number): number {
+    if (start >= this.from && end <= this.to) {
+      this.codes = windowCodes;
+      return start - this.from;
+    }
+    if (end - start > WINDOW_CHARS) {
+      // A line longer than the window: copied on its own.
+      this.codes = new Uint16Array(end - start);
+      Buffer.from(this.codes.buffer, this.codes.byteOffset, this.codes.byteLength).write(this.text.slice(start, end), "utf16le");
+      return 0;
+    }
+    this.from = start;
+    this.to = Math.min(this.text.length, start + WINDOW_CHARS);
+    windowBytes.write(this.text.slice(this.from, this.to), "utf16le");
+    this.codes = windowCodes;
+    return 0;
+  }
+}
 
 export default defineRule({
   id: "placeholder",
@@ -54,7 +106,7 @@ export default defineRule({
     const allowSet = new Set(allow);
     const extra = compileExtraPatterns(context.options.extraPatterns);
     // User patterns run in a worker under a deadline; one that overruns is dropped and reported.
-    const extraHits = scanExtraBounded(extra, model.lines.filter((l) => isScanned(l, model)));
+    const extraHits = extra.patterns.length > 0 ? scanExtraBounded(extra, model.lines.filter((l) => isScanned(l, model))) : undefined;
     for (const bad of extra.rejected) {
       context.report({
         start: 0,
@@ -67,13 +119,23 @@ export default defineRule({
     }
     let extraBudget = MAX_EXTRA_MATCHES;
     const messages = new Map<string, Message>();
+    // The built-in matches depend on the line text alone: memoised per document, so a re-check
+    // after an edit scans only the changed lines.
+    const markdown = model.isMarkdown;
+    const table = (markdown ? markdownHits : plainHits).table(model.uri, model.lines);
+    let window: CodeWindow | undefined;
     for (const line of model.lines) {
       if (!isScanned(line, model)) continue;
       const text = line.text;
-      // The built-in matches depend on the line text alone: memoised, so a re-check after an
-      // edit scans only the changed lines. Copied before user-pattern hits are added to it.
-      let found: Hit[] = (model.isMarkdown ? markdownHits : plainHits).get(line);
-      if (extra.patterns.length > 0 && extraBudget > 0) {
+      let found = table.get(line.index);
+      if (found === undefined) {
+        window ??= new CodeWindow(model.text);
+        const base = window.load(line.start, line.end);
+        found = builtinHits(text, window.codes, base, markdown);
+        table.set(line.index, found);
+      }
+      if (extraHits !== undefined && extraBudget > 0) {
+        // Copied before user-pattern hits are added: the memoised list stays as it is.
         found = [...found];
         for (const hit of extraHits.get(line.index) ?? []) {
           if (extraBudget-- <= 0) break;
@@ -82,23 +144,15 @@ export default defineRule({
         }
       }
       if (found.length === 0) continue;
-      if (extra.patterns.length > 0) found.sort((a, b) => a.start - b.start);
+      if (extraHits !== undefined) found.sort((a, b) => a.start - b.start);
       for (const f of found) {
         const word = text.slice(f.start, f.end);
-        if (allowSet.has(word) || insideAllowed(text, f.start, f.end, allow)) continue;
+        if (allow.length > 0 && (allowSet.has(word) || insideAllowed(text, f.start, f.end, allow))) continue;
         const start = line.start + f.start;
         const end = line.start + f.end;
-        let fixes: Fix[] | undefined;
-        if (f.pattern?.replacement !== undefined) {
-          fixes = [];
-          fixes.push({
-            title: { zh: `改为“${f.pattern.replacement}”`, en: `Change to "${f.pattern.replacement}"` },
-            edits: [{ start, end, newText: f.pattern.replacement }],
-            // The stand-in is only probably what it looks like: the user confirms each one.
-            safe: false,
-            preferred: true,
-          });
-        }
+        const replacement = f.pattern?.replacement;
+        // The stand-in is only probably what it looks like: the user confirms each one.
+        const fixes: Fix[] | undefined = replacement === undefined ? undefined : [{ title: fixTitle(replacement), edits: [{ start, end, newText: replacement }], safe: false, preferred: true }];
         // Documents repeat the same few leftovers thousands of times: one message object each.
         // Keyed by pattern too: the same text ("**") has a different message as 党 and as a name.
         const key = `${f.pattern?.id ?? ""}\u0000${word}`;
@@ -113,6 +167,14 @@ export default defineRule({
   },
 });
 
+/** A fix's title, one object per replacement text (findings share it; nothing changes a title). */
+const fixTitles = new Map<string, Message>();
+function fixTitle(replacement: string): Message {
+  let title = fixTitles.get(replacement);
+  if (title === undefined) fixTitles.set(replacement, (title = { zh: `改为“${replacement}”`, en: `Change to "${replacement}"` }));
+  return title;
+}
+
 interface Hit {
   start: number;
   end: number;
@@ -121,21 +183,50 @@ interface Hit {
 
 const NO_HITS: Hit[] = [];
 
-/** The built-in patterns' matches in one line, in order (plain text, or Markdown with its exclusions). */
-function builtinHits(text: string, markdown: boolean): Hit[] {
+/**
+ * The built-in patterns' matches in one line, in order (plain text, or Markdown with its
+ * exclusions); the line's codes are codes[base …].
+ */
+function builtinHits(text: string, codes: Uint16Array, base: number, markdown: boolean): Hit[] {
+  const length = text.length;
   let found: Hit[] | undefined;
   let covered = 0;
   let next = 0;
-  for (let t = nextTrigger(text, 0); t >= 0; t = nextTrigger(text, next)) {
-    next = TRIGGER.lastIndex;
+  for (;;) {
+    // The next trigger at or after `next`: its start t and end.
+    let t = -1;
+    let triggerEnd = 0;
+    for (let i = next; i < length; i++) {
+      const kind = TRIGGER_KIND[codes[base + i]];
+      if (kind === 0) continue;
+      if (kind === SINGLE) triggerEnd = i + 1;
+      else if (kind === SPACE) {
+        if (i > 0 && afterWord(codes[base + i - 1])) triggerEnd = i + 1;
+        else continue;
+      } else if (kind === OPEN) {
+        let j = i + 1;
+        while (j < length && isBlank(codes[base + j])) j++;
+        if (j < length && isClosingBracket(codes[base + j])) triggerEnd = i + 1;
+        else continue;
+      } else if (i + 1 < length && TRIGGER_KIND[codes[base + i + 1]] === kind) triggerEnd = i + 2; // zz, yy
+      else continue;
+      t = i;
+      break;
+    }
+    if (t < 0) break;
+    next = triggerEnd;
     for (let at = Math.max(covered, t - TRIGGER_LEAD); at <= t; at++) {
-      if (at < t && !isDigitCode(text.charCodeAt(at))) continue;
-      COMBINED.lastIndex = at;
-      const m = COMBINED.exec(text);
+      const code = codes[base + at];
+      if (at < t && !isDigitCode(code)) continue;
+      const matcher = matcherFor(code);
+      if (matcher === null) continue;
+      matcher.regex.lastIndex = at;
+      const m = matcher.regex.exec(text);
       if (m === null) continue;
-      const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-      const pattern = PLACEHOLDER_PATTERNS[index];
-      if (pattern && !excluded(pattern, m[0], at, text, markdown)) (found ??= []).push({ start: at, end: at + m[0].length, pattern });
+      let group = 1;
+      while (m[group] === undefined) group++;
+      const pattern = matcher.patterns[group - 1];
+      if (!excluded(pattern, m[0], at, text, markdown)) (found ??= []).push({ start: at, end: at + m[0].length, pattern });
       covered = at + Math.max(1, m[0].length);
       if (next < covered) next = covered;
       break;
@@ -151,8 +242,8 @@ function builtinHits(text: string, markdown: boolean): Hit[] {
   return found !== undefined && found.length > 0 ? found : NO_HITS;
 }
 
-const plainHits = new LineMemo<Hit[]>((text) => builtinHits(text, false));
-const markdownHits = new LineMemo<Hit[]>((text) => builtinHits(text, true));
+const plainHits = new LineMemo<Hit[]>();
+const markdownHits = new LineMemo<Hit[]>();
 
 /** Prose lines: not code, front matter or Markdown markup other than table rows. */
 function isScanned(line: Line, model: DocumentModel): boolean {
