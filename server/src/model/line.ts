@@ -63,6 +63,13 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
   let surrogates = false;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // Most characters are ideographs: visible, kept as they are, never blank nor a pair.
+      visible++;
+      if (i >= enumerationsFrom && isEnumerationStart(c)) starts[startCount++] = i;
+      if (i >= normalizeFrom) buf[n++] = c;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdfff) {
       // A pair is one visible character; astral letters have lower-case forms too (Deseret …):
       // keep what toLowerCase gives.

@@ -52,15 +52,29 @@ export function markTables(lines: Line[]): void {
   let openCell = false;
   for (const line of lines) {
     if (line.kind === "code" || line.kind === "front-matter" || line.kind === "markup") continue;
-    const t = line.text.trim();
-    if (t.startsWith("|")) {
+    // The line's ends as String.prototype.trim finds them, without copying every indented line.
+    const text = line.text;
+    let first = 0;
+    while (first < text.length && isTrimmed(text.charCodeAt(first))) first++;
+    let last = text.length - 1;
+    while (last >= first && isTrimmed(text.charCodeAt(last))) last--;
+    if (first <= last && text.charCodeAt(first) === BAR) {
       line.kind = "table";
-      openCell = !(t.length > 1 && t.endsWith("|"));
+      openCell = !(last > first && text.charCodeAt(last) === BAR);
     } else if (openCell && line.kind !== "blank") {
       line.kind = "table";
-      if (t.includes("|")) openCell = false;
+      if (text.includes("|")) openCell = false;
     } else if (line.kind === "blank") openCell = false;
   }
+}
+
+const BAR = 0x7c;
+
+/** White space and line terminators as String.prototype.trim removes them. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function findTablesOfContents(lines: Line[], facts: LineFacts[]): TableOfContents[] {

@@ -2,6 +2,7 @@
 // copy is flagged with the first occurrence as related information and delete quick fixes.
 
 import type { DocumentModel, Heading, Paragraph } from "../model/document";
+import { FAMILY_RANK } from "../model/document";
 import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/rule";
 import { findDuplicates, paragraphItems, type DuplicateMatch } from "./duplicates";
 
@@ -73,9 +74,11 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
   const paragraphOf: (Paragraph | undefined)[] = new Array(model.headings.length);
   for (const p of model.paragraphs) if (p.heading >= 0) paragraphOf[p.heading] = p;
   // Per sibling group: the previous sibling's number and the first heading of each text.
-  const groups = new Map<string, { last: number; firsts: Map<string, Heading> }>();
+  // Keyed by a number (a string key per heading was most of this pass's time on big documents):
+  // the parent heading, or the document for top-level headings, and the family.
+  const groups = new Map<number, { last: number; firsts: Map<string, Heading> }>();
   for (const h of model.headings) {
-    const key = `${h.document}/${h.parent}/${h.family}`;
+    const key = (h.parent >= 0 ? 2 * h.parent : 2 * h.document + 1) * FAMILY_KEYS + (FAMILY_KEY.get(h.family) ?? 0);
     let group = groups.get(key);
     if (group === undefined || h.value <= group.last) groups.set(key, (group = { last: h.value, firsts: new Map() }));
     group.last = h.value;
@@ -99,6 +102,10 @@ function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<
     });
   }
 }
+
+/** A small number per marker family, for the sibling groups' keys. */
+const FAMILY_KEY = new Map<string, number>(Object.keys(FAMILY_RANK).map((family, i) => [family, i]));
+const FAMILY_KEYS = FAMILY_KEY.size;
 
 /** Heading text compared without blanks, punctuation and width differences. */
 function headingKey(text: string): string {

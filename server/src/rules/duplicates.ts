@@ -41,7 +41,7 @@ export interface DuplicateMatch {
 export interface DuplicateStats {
   /** Items sketched for near repeats. */
   sketched: number;
-  /** Earlier items met in a shared LSH bucket (at most BANDS × MAX_BUCKET per item). */
+  /** Earlier items of a length that can match, met in a shared LSH bucket (at most BANDS × MAX_BUCKET per item). */
   candidates: number;
   /** Candidates whose similarity was computed (at most MAX_VERIFY per item). */
   examined: number;
@@ -66,6 +66,11 @@ const MAX_BUCKET = 8;
 const MAX_VERIFY = 6;
 /** Near repeats are looked for only among items up to this long (longer ones: exact only). */
 const MAX_NEAR_LENGTH = 20_000;
+
+/** Whether texts of these lengths can be similar enough: their difference is at most the edit distance allowed. */
+function lengthsFit(a: number, b: number, similarity: number): boolean {
+  return Math.abs(a - b) <= Math.floor((1 - similarity) * Math.max(a, b) + 1e-9);
+}
 
 /** Normalises options given by a user: out-of-range values fall back to the defaults. */
 export function duplicateOptions(given: Partial<DuplicateOptions> | undefined): DuplicateOptions {
@@ -136,6 +141,15 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     const signatures = fingerprints.signatures;
     candidates.length = 0;
     const buckets = table.buckets;
+    // Lengths too far apart for the similarity (the edit distance is at least their difference)
+    // can never be confirmed: such bucket mates, most of them on text that shares sentences, are
+    // passed over before any bookkeeping, and their sketches (cache misses on a big document)
+    // are never read. The lengths that fit form one range around this item's length.
+    const length = lengths[i];
+    let shortest = length;
+    while (shortest > 0 && lengthsFit(shortest - 1, length, options.similarity)) shortest--;
+    let longest = length;
+    while (lengthsFit(longest + 1, length, options.similarity)) longest++;
     for (let b = 0; b < BANDS; b++) {
       // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
       const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
@@ -146,6 +160,8 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       let e = value >= 0 ? 0 : -(value + 2);
       const last = value >= 0 ? 0 : e + MAX_BUCKET;
       for (let j = value >= 0 ? value : buckets[e]; j >= 0; j = ++e < last ? buckets[e] : -1) {
+        const other = lengths[j];
+        if (other < shortest || other > longest) continue;
         if (stamp[j] !== i) {
           stamp[j] = i;
           bandHits[j] = 0;
@@ -160,14 +176,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       stats.candidates += candidates.length;
     }
     let kept = 0;
-    const length = lengths[i];
     for (const j of candidates) {
-      // Lengths too far apart for the similarity (the edit distance is at least their
-      // difference): such a candidate can never be confirmed, so it takes no verification slot
-      // and its sketch, a cache miss on a big document, is not read. Most candidates on text
-      // that shares sentences are of this kind.
-      const other = lengths[j];
-      if (Math.abs(other - length) > Math.floor((1 - options.similarity) * Math.max(other, length) + 1e-9)) continue;
       const equal = equalBins(signatures, row * SIGNATURE, rows[j] * SIGNATURE);
       if (equal < MIN_EQUAL_BINS) continue;
       const score = equal * 64 + bandHits[j];
