@@ -24,6 +24,7 @@ import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
+import { IdleCollector } from "./lsp/memory";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,6 +42,8 @@ const findingCounts = new Map<string, number>();
 const loggedRuleErrors = new Set<string>();
 /** GONGWEN_TIMING=1: report each check's compute time in a `$/gongwen/timing` notification (the benchmark reads it). */
 const reportTiming = process.env.GONGWEN_TIMING === "1";
+/** A full collection once the server is idle after allocating a lot (lsp/memory.ts says why). */
+const idleCollector = new IdleCollector();
 /** Documents larger than this are analysed in slices, yielding to other requests between them. */
 const SLICED_FROM_CHARS = 100_000;
 
@@ -150,6 +153,15 @@ const checkStartedFor = new Map<string, string>();
 let settingsGeneration = 0;
 
 async function validate(uri: string, version: number): Promise<void> {
+  const end = idleCollector.begin();
+  try {
+    await check(uri, version);
+  } finally {
+    end();
+  }
+}
+
+async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   const key = `${version}/${settingsGeneration}`;
@@ -223,6 +235,8 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   // Opening raises a content change too: it scheduled a second, debounced check of the same text.
   if (openedVersion.get(e.document.uri) === e.document.version) return;
+  // No collection in the middle of a run of edits.
+  idleCollector.noteWork();
   void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
 });
 documents.onDidClose((e) => {
@@ -237,7 +251,12 @@ documents.onDidClose((e) => {
   settingsCache.delete(uri);
   findingCounts.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // Its text and model (a few bytes per character) are garbage now, though the heap did not grow.
+  idleCollector.noteWork(e.document.getText().length * CLOSED_BYTES_PER_CHARACTER);
 });
+
+/** What a closed document let go of per character: its text (2 bytes) and its model (~4). */
+const CLOSED_BYTES_PER_CHARACTER = 6;
 
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
@@ -252,6 +271,7 @@ connection.onDocumentSymbol(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
+  idleCollector.noteWork();
   return documentSymbols(modelOf(document));
 });
 
@@ -260,6 +280,7 @@ connection.onFoldingRanges(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
+  idleCollector.noteWork();
   return foldingRanges(modelOf(document));
 });
 
@@ -321,6 +342,9 @@ connection.onDidChangeWatchedFiles((params) => {
 documents.onDidSave((e) => {
   if (isConfigUri(e.document.uri)) projectConfigChanged();
 });
+
+// A big message (a 10 MB didOpen) arrives in many chunks before any handler runs: that is work.
+if (process.argv.includes("--stdio")) process.stdin.on("data", () => idleCollector.noteWork());
 
 documents.listen(connection);
 connection.listen();
