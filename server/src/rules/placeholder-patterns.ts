@@ -1,6 +1,6 @@
 // The placeholder patterns: one entry per kind of template leftover. Adding a kind is one entry
-// here plus a fixture in test/fixtures/placeholder/. The patterns are joined into one regex, so
-// they use no capturing groups of their own. A match contains one of the trigger characters in
+// here plus a fixture in test/fixtures/placeholder/. The patterns that can start with the same
+// character are joined into one regex, so they use no capturing groups of their own. A match contains one of the trigger characters in
 // placeholder.ts (X x × ○ 〇 某 _ D * zz yy, a blank bracket or a space after a Han character) and starts at it or, for years, with
 // a digit at most three characters before it.
 

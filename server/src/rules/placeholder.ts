@@ -1,5 +1,6 @@
 // placeholder: template leftovers and anonymisation markers (XX, 20__年, ××, 某某, X亿元, blank
-// brackets …) found by one combined scan per line over the pattern table, plus user patterns.
+// brackets …) found by one scan per line for trigger characters, the pattern table tried only
+// there, plus user patterns.
 
 import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
@@ -65,23 +66,33 @@ const WINDOW_CHARS = 1 << 16;
 const windowCodes = new Uint16Array(WINDOW_CHARS);
 const windowBytes = Buffer.from(windowCodes.buffer, windowCodes.byteOffset, windowCodes.byteLength);
 
+function encode(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).write(text, "utf16le");
+  return codes;
+}
+
 /** Where a text's lines are read from as codes: a window of the text copied into windowCodes. */
 class CodeWindow {
   private from = 0;
   private to = 0;
   /** The codes of the last load(). */
-  codes = windowCodes;
+  codes: Uint16Array = windowCodes;
   constructor(private readonly text: string) {}
-  /** Makes `codes` hold [start, end); returns the index of start in it. */
-  load(start: number, end: number): number {
+  /** Makes `codes` hold the line [start, end) whose text is `line`; returns the index of start in it. */
+  load(start: number, end: number, line: string): number {
+    if (end - start !== line.length || end > this.text.length) {
+      // Not a stretch of this text (never in a parsed model): the line's own codes.
+      this.codes = encode(line);
+      return 0;
+    }
     if (start >= this.from && end <= this.to) {
       this.codes = windowCodes;
       return start - this.from;
     }
     if (end - start > WINDOW_CHARS) {
       // A line longer than the window: copied on its own.
-      this.codes = new Uint16Array(end - start);
-      Buffer.from(this.codes.buffer, this.codes.byteOffset, this.codes.byteLength).write(this.text.slice(start, end), "utf16le");
+      this.codes = encode(line);
       return 0;
     }
     this.from = start;
@@ -118,7 +129,8 @@ export default defineRule({
       });
     }
     let extraBudget = MAX_EXTRA_MATCHES;
-    const messages = new Map<string, Message>();
+    const messages = new Map<PlaceholderPattern | undefined, Map<string, Message>>();
+    let messageCount = 0;
     // The built-in matches depend on the line text alone: memoised per document, so a re-check
     // after an edit scans only the changed lines.
     const markdown = model.isMarkdown;
@@ -130,7 +142,7 @@ export default defineRule({
       let found = table.get(line.index);
       if (found === undefined) {
         window ??= new CodeWindow(model.text);
-        const base = window.load(line.start, line.end);
+        const base = window.load(line.start, line.end, text);
         found = builtinHits(text, window.codes, base, markdown);
         table.set(line.index, found);
       }
@@ -154,12 +166,13 @@ export default defineRule({
         // The stand-in is only probably what it looks like: the user confirms each one.
         const fixes: Fix[] | undefined = replacement === undefined ? undefined : [{ title: fixTitle(replacement), edits: [{ start, end, newText: replacement }], safe: false, preferred: true }];
         // Documents repeat the same few leftovers thousands of times: one message object each.
-        // Keyed by pattern too: the same text ("**") has a different message as 党 and as a name.
-        const key = `${f.pattern?.id ?? ""}\u0000${word}`;
-        let message = messages.get(key);
+        // By pattern too: the same text ("**") has a different message as 党 and as a name.
+        let byWord = messages.get(f.pattern);
+        if (byWord === undefined) messages.set(f.pattern, (byWord = new Map()));
+        let message = byWord.get(word);
         if (message === undefined) {
           message = f.pattern?.message ? f.pattern.message(word) : defaultMessage(word);
-          if (messages.size < 1000) messages.set(key, message);
+          if (messageCount++ < 1000) byWord.set(word, message);
         }
         context.report({ start, end, message, fixes });
       }
