@@ -40,13 +40,13 @@ const TRIGGER_LEAD = 3;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
- * Per starting character, the patterns that can start with it joined into one sticky regex
- * (group i + 1 is patterns[i]); built on first use. In table order, so the first pattern of the
- * table that matches at a position wins, as it did with all patterns in one regex (the others
- * cannot match where their first character is not).
+ * Per starting character, the patterns that can start with it, each as a sticky regex, in table
+ * order: the first that matches at a position wins, as it did with all patterns joined in one
+ * regex (the others cannot match where their first character is not). test() and lastIndex
+ * give the match without a result array. Built on first use.
  */
 interface StartMatcher {
-  regex: RegExp;
+  regexes: RegExp[];
   patterns: PlaceholderPattern[];
 }
 const matchers = new Map<number, StartMatcher | null>();
@@ -55,7 +55,7 @@ function matcherFor(code: number): StartMatcher | null {
   if (matcher === undefined) {
     const ch = String.fromCharCode(code);
     const patterns = PLACEHOLDER_PATTERNS.filter((p) => p.starts.includes(ch));
-    matcher = patterns.length === 0 ? null : { regex: new RegExp(patterns.map((p) => `(${p.source})`).join("|"), "y"), patterns };
+    matcher = patterns.length === 0 ? null : { regexes: patterns.map((p) => new RegExp(p.source, "y")), patterns };
     matchers.set(code, matcher);
   }
   return matcher;
@@ -233,14 +233,20 @@ function builtinHits(text: string, codes: Uint16Array, base: number, markdown: b
       if (at < t && !isDigitCode(code)) continue;
       const matcher = matcherFor(code);
       if (matcher === null) continue;
-      matcher.regex.lastIndex = at;
-      const m = matcher.regex.exec(text);
-      if (m === null) continue;
-      let group = 1;
-      while (m[group] === undefined) group++;
-      const pattern = matcher.patterns[group - 1];
-      if (!excluded(pattern, m[0], at, text, markdown)) (found ??= []).push({ start: at, end: at + m[0].length, pattern });
-      covered = at + Math.max(1, m[0].length);
+      let end = -1;
+      let k = 0;
+      for (; k < matcher.regexes.length; k++) {
+        const regex = matcher.regexes[k];
+        regex.lastIndex = at;
+        if (regex.test(text)) {
+          end = regex.lastIndex;
+          break;
+        }
+      }
+      if (end < 0) continue;
+      const pattern = matcher.patterns[k];
+      if (!excluded(pattern, text, at, end, markdown)) (found ??= []).push({ start: at, end, pattern });
+      covered = at + Math.max(1, end - at);
       if (next < covered) next = covered;
       break;
     }
@@ -276,8 +282,9 @@ function isScanned(line: Line, model: DocumentModel): boolean {
 const STAR_MASKS = new Set(["star-year", "star-place", "star-amount", "star-party", "star-run"]);
 
 /** Markdown syntax that looks like a blank: "__bold__" delimiters, task-list boxes "- [ ]", "*" emphasis. */
-function excluded(pattern: PlaceholderPattern, found: string, at: number, text: string, markdown: boolean): boolean {
+function excluded(pattern: PlaceholderPattern, text: string, at: number, end: number, markdown: boolean): boolean {
   if (!markdown) return false;
+  const found = text.slice(at, end);
   // "*" is emphasis or a bullet in Markdown ("**20**年", "*市级*项目", "*月*日" is an emphasised
   // 月; a literal star is written "\*"): no star form counts there.
   if (STAR_MASKS.has(pattern.id) || pattern.id === "star-place-after-word") return true;
