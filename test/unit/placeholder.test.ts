@@ -93,7 +93,6 @@ test("after each edit the re-check (line memo carried over) reports what a cold 
         const from = Math.floor(random() * text.length);
         text = text.slice(0, at) + text.slice(from, from + Math.floor(random() * 300)) + text.slice(at);
       } else text = text.slice(0, at) + randomText(random, 1 + Math.floor(random() * 8), 0.1) + text.slice(at);
-      cache.nextVersion();
       const warm = lint(parseDocument({ text, uri: "file:///memo.txt", version, languageId }, cache), {}, { only: ["placeholder"] });
       // Another document checked in between keeps its own memo.
       lint(parseDocument({ text: "XX\n" + text, uri: "file:///other.txt", version, languageId }), {}, { only: ["placeholder"] });
