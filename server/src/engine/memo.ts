@@ -14,6 +14,17 @@ export function clearMemos(): void {
   for (const clear of clears) clear();
 }
 
+const lineMemos: LineMemo<unknown>[] = [];
+
+/**
+ * Drops what the line memos keep for a document (its last version's line analyses and values):
+ * for a server to call when the document closes, else they stay until MAX_DOCUMENTS others
+ * have been checked.
+ */
+export function forgetDocumentMemos(uri: string): void {
+  for (const memo of lineMemos) memo.forget(uri);
+}
+
 interface MemoLine {
   facts: object;
 }
@@ -25,7 +36,7 @@ interface Generation<V> {
 }
 
 /** Documents whose last version's values are kept (the server's open documents, a CLI's workers). */
-const MAX_DOCUMENTS = 8;
+const MAX_DOCUMENTS = 4;
 
 /**
  * Results of a pure function of a line's text, kept per document from one version to the next.
@@ -41,6 +52,11 @@ export class LineMemo<V> {
   private documents = new Map<string, Generation<V>>();
   constructor() {
     onClearMemos(() => this.documents.clear());
+    lineMemos.push(this as LineMemo<unknown>);
+  }
+
+  forget(uri: string): void {
+    this.documents.delete(uri);
   }
 
   /** The table for this version of a document, carrying over what the previous version computed. */
