@@ -25,6 +25,7 @@ import { lintInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
+import { forgetDocumentMemos } from "./engine/memo";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -250,6 +251,7 @@ documents.onDidClose((e) => {
   lineCaches.delete(uri);
   settingsCache.delete(uri);
   findingCounts.delete(uri);
+  forgetDocumentMemos(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Its text and model (a few bytes per character) are garbage now, though the heap did not grow.
   idleCollector.noteWork(e.document.getText().length * CLOSED_BYTES_PER_CHARACTER);

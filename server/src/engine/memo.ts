@@ -23,6 +23,14 @@ const lineMemos: LineMemo<unknown>[] = [];
  */
 export function forgetDocumentMemos(uri: string): void {
   for (const memo of lineMemos) memo.forget(uri);
+  for (const forget of forgets) forget(uri);
+}
+
+const forgets: ((uri: string) => void)[] = [];
+
+/** Registers what a memo not kept per document (e.g. one keyed by text) lets go of when a document closes. */
+export function onForgetDocument(forget: (uri: string) => void): void {
+  forgets.push(forget);
 }
 
 interface MemoLine {

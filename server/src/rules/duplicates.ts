@@ -4,7 +4,7 @@
 
 import type { DocumentModel } from "../model/document";
 import { isBlankCode } from "../model/text";
-import { onClearMemos } from "../engine/memo";
+import { onClearMemos, onForgetDocument } from "../engine/memo";
 
 /** One paragraph to compare; items are given in reading order (earlier first). */
 export interface DuplicateItem {
@@ -150,6 +150,9 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
     while (shortest > 0 && lengthsFit(shortest - 1, length, options.similarity)) shortest--;
     let longest = length;
     while (lengthsFit(longest + 1, length, options.similarity)) longest++;
+    // The home slots of all bands are read first, independently of each other: the processor
+    // then waits for these cache misses together rather than one after another.
+    touched ^= table.touch(signatures, row * SIGNATURE + KEYS_AT);
     for (let b = 0; b < BANDS; b++) {
       // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
       const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
@@ -176,6 +179,8 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       stats.candidates += candidates.length;
     }
     let kept = 0;
+    // Likewise the candidates' sketches, before they are compared.
+    for (const j of candidates) touched ^= signatures[rows[j] * SIGNATURE] ^ signatures[rows[j] * SIGNATURE + 16];
     for (const j of candidates) {
       const equal = equalBins(signatures, row * SIGNATURE, rows[j] * SIGNATURE);
       if (equal < MIN_EQUAL_BINS) continue;
@@ -298,6 +303,15 @@ class BandTable {
     }
   }
 
+  /** Reads the home slot of each of the BANDS keys at `from` in `signatures` (see findDuplicates). */
+  touch(signatures: Uint32Array, from: number): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    let x = 0;
+    for (let b = 0; b < BANDS; b++) x ^= keys[(Math.imul(signatures[from + b], 0x9e3779b1) >>> 0) & mask];
+    return x;
+  }
+
   /** At `slot` (from `slotOf`): -1 when the key is absent, its only item (>= 0), or -(bucket offset + 2). */
   valueAt(slot: number): number {
     return this.keys[slot] === -1 ? -1 : this.values[slot];
@@ -368,6 +382,8 @@ class BandTable {
  * no typed arrays, whose off-heap memory makes V8 collect garbage early and often.
  */
 const bandTable = new BandTable();
+/** Where the reads made only to start cache misses early go (a module variable: they are not optimised away). */
+let touched = 0;
 let scratchRows = new Int32Array(1024);
 let scratchStamp = new Int32Array(1024);
 let scratchHits = new Int32Array(1024);
@@ -444,6 +460,10 @@ class FingerprintTable {
   private firstItem = new Int32Array(256);
   constructor(private readonly limit: number) {
     onClearMemos(() => this.clear());
+    // Rows are keyed by text, not by document: when a document closes, the rows of a big one
+    // would stay (tens of MB after a 10 MB document). The open documents' rows are computed
+    // again on their next check.
+    onForgetDocument(() => this.release());
   }
 
   /** Room for `n` more rows: when the table is full it starts afresh now, never during a check. */
@@ -496,7 +516,20 @@ class FingerprintTable {
     this.index = new Map();
     this.count = 0;
   }
+
+  /** Empties the table and gives back its memory when it has grown big. */
+  release(): void {
+    this.clear();
+    if (this.seenIn.length <= RETAINED_ROWS) return;
+    this.signatures = new Uint32Array(256 * SIGNATURE);
+    this.histograms = new Uint16Array(256 * HISTOGRAM_BINS);
+    this.seenIn = new Int32Array(256);
+    this.firstItem = new Int32Array(256);
+  }
 }
+
+/** Fingerprint tables up to this many rows (about 1 MB) are kept when a document closes. */
+const RETAINED_ROWS = 4096;
 
 /** Numbers the findDuplicates calls, for the rows' first-item stamps. */
 let checkCount = 0;

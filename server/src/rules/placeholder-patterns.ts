@@ -8,7 +8,7 @@ import type { Message } from "../engine/rule";
 
 export interface PlaceholderPattern {
   id: string;
-  /** Regex source (flags "g" and "u" are added); non-capturing groups only. */
+  /** Regex source, compiled sticky (flag "y", no "u": the sources are written for UTF-16 code units); non-capturing groups only. */
   source: string;
   /**
    * Every character a match can start with: the pattern is tried only where one stands (a
@@ -99,9 +99,10 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   // A single "*" after a word before a place ("在*市委", "签约*市"): counted only when the same
   // line has another star mask, since after a word a lone star is usually a footnote mark.
   { id: "star-place-after-word", starts: "*＊", source: `(?<=[${HAN}])[*＊](?=(?:${STAR_PLACES}))`, description: { zh: "同一行有其他 * 掩码时，词后以 * 代替的地名（在*市委）", en: "A place masked with * after a word, when the line has other star masks (在*市委)" } },
-  // A lone "×" standing for a figure ("确定×个省级试点县", "交叉×个"): not between two numbers
-  // (3×4), not after a letter, bracket or space ("(a+b)×2", "长 × 宽").
-  { id: "lone-times", starts: "×", source: `(?<![${ALNUM}×.．)）\s])×(?!×)(?=(?:${MASK_UNITS}))`, description: { zh: "代替数字的单个 ×（×个、×万元）", en: "A single × standing for a figure (×个, ×万元)" } },
+  // A lone "×" standing for a figure ("确定×个省级试点县", "交叉×个", "共 ×个"): not after a
+  // number, letter or closing bracket (3×4个, (a+b)×2); a multiplication is never followed by
+  // the unit this needs ("长 × 宽" is not), so a space before it may stay.
+  { id: "lone-times", starts: "×", source: `(?<![${ALNUM}×.．)）])×(?!×)(?=(?:${MASK_UNITS}))`, description: { zh: "代替数字的单个 ×（×个、×万元）", en: "A single × standing for a figure (×个, ×万元)" } },
   // A figure left blank as spaces ("新建活动室 个，", "使全镇 个行政村", "达到 %以上"): a space run
   // after two Han characters (not a numeral or 每/各/几, which are the count) or a closing
   // bracket, before a unit followed by Chinese text or punctuation. Letter-spaced titles ("个 人
