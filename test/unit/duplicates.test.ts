@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "../../server/src/model/parse";
-import { boundedEditDistance, findDuplicates, paragraphItems, similarityAtLeast, type DuplicateItem } from "../../server/src/rules/duplicates";
+import { boundedEditDistance, DuplicateFinder, findDuplicates, paragraphItems, similarityAtLeast, type DuplicateItem } from "../../server/src/rules/duplicates";
 import { FIXTURE_ROOT } from "../support/fixtures";
 import { seededRandom } from "../support/random";
 
@@ -117,4 +117,50 @@ test("findDuplicates compares paragraphs across files (sources) and respects min
   assert.deepEqual(findDuplicates(all, { minLength: 100 }), []);
   // Nonsense options fall back to the defaults instead of breaking the search.
   assert.equal(findDuplicates(all, { minLength: -3, similarity: 7 }).length, 1);
+});
+
+test("a finder run in steps, interleaved with another document's finder, finds what findDuplicates finds", () => {
+  const originals = corpusParagraphs();
+  const rand = seededRandom(99);
+  // Two documents made of real paragraphs, with exact and near copies of their own paragraphs.
+  const documentOf = (count: number): DuplicateItem[] => {
+    const items: DuplicateItem[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = rand();
+      let text = originals[Math.floor(rand() * originals.length)];
+      if (r < 0.15 && items.length > 0) text = items[Math.floor(rand() * items.length)].text;
+      else if (r < 0.3 && items.length > 0) {
+        const chars = [...items[Math.floor(rand() * items.length)].text];
+        chars[Math.floor(rand() * chars.length)] = CHARS[Math.floor(rand() * CHARS.length)];
+        text = chars.join("");
+      }
+      items.push({ source: 0, text, length: text.length });
+    }
+    return items;
+  };
+  const first = documentOf(300);
+  const second = documentOf(200);
+  const expectedFirst = findDuplicates(first);
+  const expectedSecond = findDuplicates(second);
+  assert.ok(expectedFirst.some((m) => !m.exact) && expectedFirst.some((m) => m.exact), "the document has exact and near copies");
+
+  // One at a time, in small steps.
+  const alone = new DuplicateFinder(first);
+  let steps = 0;
+  while (!alone.step(7)) steps++;
+  assert.ok(steps > 10, "the work was split into steps");
+  assert.deepEqual(alone.matches, expectedFirst);
+
+  // Both at once (a server checking two big documents): the shared tables are taken over by the
+  // second finder, and the first must still end with its own right answer.
+  const a = new DuplicateFinder(first);
+  const b = new DuplicateFinder(second);
+  let aDone = false;
+  let bDone = false;
+  while (!aDone || !bDone) {
+    if (!aDone) aDone = a.step(11);
+    if (!bDone) bDone = b.step(5);
+  }
+  assert.deepEqual(a.matches, expectedFirst);
+  assert.deepEqual(b.matches, expectedSecond);
 });

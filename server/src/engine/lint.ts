@@ -69,37 +69,56 @@ function compareProblems(a: Problem, b: Problem): number {
 
 export function lint(model: DocumentModel, config: LintConfig = {}, options: LintOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const length = model.text.length;
   for (const rule of options.rules ?? RULES) {
     if (options.only && !options.only.includes(rule.id)) continue;
-    const setting = config.rules?.[rule.id];
-    const severity = severityOf(rule, setting);
-    if (severity === "off") continue;
-    const ruleOptions = resolveOptions(rule, setting?.options);
-    const started = options.timings ? performance.now() : 0;
-    const found: Problem[] = [];
-    const ruleId = rule.id;
-    const fixable = rule.meta.fixable;
-    try {
-      rule.check(model, {
-        options: ruleOptions,
-        report(p) {
-          if (!(p.start >= 0 && p.end >= p.start && p.end <= length)) throw new Error(`${ruleId}: range ${p.start}-${p.end} outside the document`);
-          // One object per finding with a fixed shape (no spread, no array when there is no
-          // fix): documents with tens of thousands of findings made this the engine's churn.
-          const problem: Problem = { ruleId, severity, start: p.start, end: p.end, message: p.message, fixes: validFixes(p.fixes, fixable, length) };
-          if (p.related !== undefined) problem.related = p.related;
-          found.push(problem);
-        },
-      });
-      // A loop, not push(...found): a spread of 100 000+ findings overflows the call stack.
-      for (const p of found) problems.push(p);
-    } catch (error) {
-      options.onRuleError?.(rule.id, error);
-    }
-    if (options.timings) options.timings.set(rule.id, (options.timings.get(rule.id) ?? 0) + performance.now() - started);
+    const steps = ruleSteps(model, rule, config, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    // A loop, not push(...): a spread of 100 000+ findings overflows the call stack.
+    for (const p of step.value) problems.push(p);
   }
   sortProblems(problems);
-  // Suppression comments are honoured here, once, so every caller (server, CLI, fix-all) agrees.
   return applySuppressions(model, problems);
+}
+
+/**
+ * One rule's check as steps: yields wherever the rule's check yields, and returns the rule's
+ * problems (none when it is off or throws). lint() runs it straight through; a sliced check
+ * gives the event loop a turn between steps.
+ */
+export function* ruleSteps(model: DocumentModel, rule: Rule<object>, config: LintConfig, options: LintOptions): Generator<void, Problem[], undefined> {
+  const setting = config.rules?.[rule.id];
+  const severity = severityOf(rule, setting);
+  if (severity === "off") return [];
+  const ruleOptions = resolveOptions(rule, setting?.options);
+  const length = model.text.length;
+  const found: Problem[] = [];
+  const ruleId = rule.id;
+  const fixable = rule.meta.fixable;
+  let busyMs = 0;
+  let started = options.timings ? performance.now() : 0;
+  try {
+    const result = rule.check(model, {
+      options: ruleOptions,
+      report(p) {
+        if (!(p.start >= 0 && p.end >= p.start && p.end <= length)) throw new Error(`${ruleId}: range ${p.start}-${p.end} outside the document`);
+        const problem: Problem = { ruleId, severity, start: p.start, end: p.end, message: p.message, fixes: validFixes(p.fixes, fixable, length) };
+        if (p.related !== undefined) problem.related = p.related;
+        found.push(problem);
+      },
+    });
+    if (result !== undefined) {
+      while (!result.next().done) {
+        // The time between steps is not the rule's.
+        if (options.timings) busyMs += performance.now() - started;
+        yield;
+        if (options.timings) started = performance.now();
+      }
+    }
+  } catch (error) {
+    options.onRuleError?.(rule.id, error);
+    found.length = 0;
+  }
+  if (options.timings) options.timings.set(rule.id, (options.timings.get(rule.id) ?? 0) + busyMs + performance.now() - started);
+  return found;
 }

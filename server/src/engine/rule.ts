@@ -59,7 +59,12 @@ export interface Rule<O extends object = object> {
   id: string;
   meta: RuleMeta;
   defaultOptions: O;
-  check(model: DocumentModel, context: RuleContext<O>): void;
+  /**
+   * Reports the rule's findings. A check with much work on a big document may be a generator
+   * that yields between pieces of it: a server gives its event loop a turn at each yield (once
+   * its time slice is used up), and lint() simply runs it to the end.
+   */
+  check(model: DocumentModel, context: RuleContext<O>): void | Iterator<unknown, void, undefined>;
 }
 
 /** Defines a rule with its option type inferred from its defaults. */

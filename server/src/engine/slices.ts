@@ -6,7 +6,8 @@
 import type { DocumentModel } from "../model/document";
 import { LineSplitter, type LineFactsCache } from "../model/parse";
 import type { Problem } from "./rule";
-import { lint, sortProblems, type LintConfig, type LintOptions } from "./lint";
+import { ruleSteps, sortProblems, type LintConfig, type LintOptions } from "./lint";
+import { applySuppressions } from "./suppress";
 import { RULES } from "../rules";
 
 export interface SliceOptions {
@@ -67,20 +68,32 @@ export async function splitInSlices(text: string, markdown: boolean, cache: Line
 }
 
 /**
- * lint() one rule at a time with a yield between rules; the same problems in the same order
- * as a single lint() call. Returns undefined when the work became stale and was abandoned.
+ * lint() one rule at a time, giving the event loop a turn between rules and inside a rule that
+ * works in steps (the duplicate detector on a big document) once the slice's time is used up;
+ * the same problems in the same order as a single lint() call. Returns undefined when the work
+ * became stale and was abandoned.
  */
 export async function lintInSlices(model: DocumentModel, config: LintConfig, lintOptions: LintOptions, options: SliceOptions, stats: SliceStats): Promise<Problem[] | undefined> {
   const clock = new SliceClock(options, stats);
   const problems: Problem[] = [];
   for (const rule of lintOptions.rules ?? RULES) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
+    const steps = ruleSteps(model, rule, config, lintOptions);
+    let step = steps.next();
+    while (!step.done) {
+      if (!(await clock.pauseIfDue())) {
+        // Lets the rule's check end (its finally blocks run) rather than hang suspended.
+        steps.return([]);
+        return undefined;
+      }
+      step = steps.next();
+    }
     // A loop, not push(...): a spread of 100 000+ findings overflows the call stack.
-    for (const p of lint(model, config, { ...lintOptions, only: [rule.id] })) problems.push(p);
+    for (const p of step.value) problems.push(p);
     if (!(await clock.pauseIfDue())) return undefined;
   }
   clock.stop();
   // lint()'s own order: by position, then rule id (a stable sort keeps each rule's order).
   sortProblems(problems);
-  return problems;
+  return applySuppressions(model, problems);
 }

@@ -123,17 +123,23 @@ export class LineSplitter {
     const text = this.text;
     const n = text.length;
     const { lines, facts, cache, markdown } = this;
+    // The loop's state in locals, written back once: a property first written on the last line
+    // (the end of the text) made V8 throw the optimised loop away at the end of every parse.
     let start = this.start;
-    for (let k = 0; k < count && !this.finished; k++) {
-      if (this.nextLf >= 0 && this.nextLf < start) this.nextLf = text.indexOf("\n", start);
-      if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = text.indexOf("\r", start);
-      const nextLf = this.nextLf;
-      const nextCr = this.nextCr;
+    let nextLf = this.nextLf;
+    let nextCr = this.nextCr;
+    let finished = this.finished;
+    let crlf = this.crlf;
+    let cr = this.cr;
+    let lf = this.lf;
+    for (let k = 0; k < count && !finished; k++) {
+      if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf("\n", start);
+      if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf("\r", start);
       const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
       let breakEnd = end;
       if (end < n) {
-        if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) { breakEnd = end + 2; this.crlf++; }
-        else { breakEnd = end + 1; if (text.charCodeAt(end) === 13) this.cr++; else this.lf++; }
+        if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) { breakEnd = end + 2; crlf++; }
+        else { breakEnd = end + 1; if (text.charCodeAt(end) === 13) cr++; else lf++; }
       }
       const lineText = text.slice(start, end);
       const f = cache ? cache.get(lineText, markdown) : analyzeLine(lineText, true);
@@ -150,11 +156,17 @@ export class LineSplitter {
         kind,
         facts: f,
       });
-      if (end >= n) this.finished = true;
+      if (end >= n) finished = true;
       start = breakEnd;
     }
     this.start = start;
-    return this.finished;
+    this.nextLf = nextLf;
+    this.nextCr = nextCr;
+    this.crlf = crlf;
+    this.cr = cr;
+    this.lf = lf;
+    this.finished = finished;
+    return finished;
   }
 
   /** The most common line break in the text. */
@@ -168,7 +180,9 @@ function splitLines(text: string, markdown: boolean, cache?: LineFactsCache, spl
   // A split made in slices beforehand, when it is of this very text and mode.
   const splitter = split && split.done && !split.taken && split.text === text && split.markdown === markdown ? split : new LineSplitter(text, markdown, cache);
   splitter.taken = true;
-  splitter.step(Infinity);
+  // In chunks: each call ends normally, so V8 optimises the whole method (with its ending)
+  // rather than only the loop of one long call, which it threw away at the end of every parse.
+  while (!splitter.step(512));
   return { lines: splitter.lines, facts: splitter.facts, eol: splitter.eol() };
 }
 

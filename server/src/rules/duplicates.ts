@@ -84,29 +84,90 @@ export function duplicateOptions(given: Partial<DuplicateOptions> | undefined): 
  * it repeats exactly, or else the earliest confirmed near repeat among its LSH candidates.
  */
 export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>, stats?: DuplicateStats): DuplicateMatch[] {
-  const options = duplicateOptions(given);
-  const matches: DuplicateMatch[] = [];
-  const exact = new Map<string, number>();
+  const finder = new DuplicateFinder(items, given, stats);
+  // In chunks, like the server's steps: V8 then optimises the whole loop function, not only
+  // the loop of one long call (which it threw away and rebuilt on every check).
+  while (!finder.step(1024));
+  return finder.matches;
+}
+
+/** The finder whose check the shared tables (band table, scratch arrays, row stamps) hold now. */
+let activeFinder: DuplicateFinder | undefined;
+
+/**
+ * findDuplicates in steps, for a server that gives its event loop a turn between them (a 10 MB
+ * document takes a few hundred milliseconds). The tables are shared by all finders: when
+ * another finder has used them since the last step (two documents checked at once), this one
+ * starts again and runs to the end at once, so its result is always that of findDuplicates.
+ */
+export class DuplicateFinder {
+  readonly matches: DuplicateMatch[] = [];
+  readonly options: DuplicateOptions;
+  exact = new Map<string, number>();
+  private next = 0;
+  private done = false;
+  check = 0;
+  private epoch = -1;
+
+  constructor(readonly items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>, readonly stats?: DuplicateStats) {
+    this.options = duplicateOptions(given);
+    this.start();
+  }
+
+  private start(): void {
+    const items = this.items;
+    activeFinder = this;
+    this.matches.length = 0;
+    this.exact = new Map();
+    this.next = 0;
+    if (this.stats) this.stats.sketched = this.stats.candidates = this.stats.examined = 0;
+    bandTable.reset(items.length * BANDS);
+    // Each item's row in the fingerprint table (sketch, band keys, histogram), memoised by text.
+    fingerprints.reserve(items.length);
+    this.epoch = fingerprints.epoch;
+    ensureScratch(items.length);
+    // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
+    scratchStamp.fill(-1, 0, items.length);
+    this.check = ++checkCount;
+  }
+
+  /** Compares up to `count` more items; true once every item has been compared. */
+  step(count: number): boolean {
+    if (this.done) return true;
+    if (activeFinder !== this || fingerprints.epoch !== this.epoch) {
+      this.start();
+      count = Infinity;
+    }
+    const end = Math.min(this.items.length, this.next + count);
+    compareItems(this.items, this.options, this.exact, this.matches, this.stats, this.check, this.next, end);
+    this.next = end;
+    if (end < this.items.length) return false;
+    this.done = true;
+    activeFinder = undefined;
+    bandTable.release();
+    return true;
+  }
+}
+
+/**
+ * The finder's work on items [from, end), with its state as arguments: a plain function, whose
+ * optimised code V8 keeps from one check to the next (as a method reading a new finder's fields
+ * it was thrown away and rebuilt every check, twice as slow on a 1 MB document).
+ */
+function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions, exact: Map<string, number>, matches: DuplicateMatch[], stats: DuplicateStats | undefined, check: number, from: number, end: number): void {
   const near = options.similarity < 1;
+  const candidates = scratchCandidates;
+  const best = scratchBest;
+  const bestScore = scratchBestScore;
+  const slotsOfItem = scratchSlots;
   const table = bandTable;
-  table.reset(items.length * BANDS);
-  // Each item's row in the fingerprint table (sketch, band keys, histogram), memoised by text.
-  fingerprints.reserve(items.length);
-  ensureScratch(items.length);
   const rows = scratchRows;
-  // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
-  const stamp = scratchStamp.fill(-1, 0, items.length);
+  const stamp = scratchStamp;
   const bandHits = scratchHits;
   const lengths = scratchLengths;
   const scopes = scratchScopes;
   const scoped = scratchScoped;
-  const candidates: number[] = [];
-  const best = new Int32Array(MAX_VERIFY);
-  const bestScore = new Int32Array(MAX_VERIFY);
-  const slotsOfItem = new Int32Array(BANDS);
-
-  const check = ++checkCount;
-  for (let i = 0; i < items.length; i++) {
+  for (let i = from; i < end; i++) {
     const item = items[i];
     if (item.length < options.minLength || item.text.length === 0) continue;
     // Sketch, band keys and histogram depend on the text alone: memoised across checks, so a
@@ -220,8 +281,6 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
       table.addAt(table.generation === generation ? slotsOfItem[b] : table.slotOf(key), key, i);
     }
   }
-  table.release();
-  return matches;
 }
 
 /**
@@ -392,6 +451,12 @@ let scratchLengths = new Int32Array(1024);
 let scratchScopes = new Float64Array(1024);
 let scratchScoped = new Uint8Array(1024);
 
+/** Per-item scratch of the active finder. */
+const scratchCandidates: number[] = [];
+const scratchBest = new Int32Array(MAX_VERIFY);
+const scratchBestScore = new Int32Array(MAX_VERIFY);
+const scratchSlots = new Int32Array(BANDS);
+
 function ensureScratch(n: number): void {
   if (scratchRows.length >= n) return;
   const size = Math.max(n, scratchRows.length * 2);
@@ -455,6 +520,8 @@ class FingerprintTable {
   histograms = new Uint16Array(256 * HISTOGRAM_BINS);
   private index = new Map<string, number>();
   private count = 0;
+  /** Changes whenever the rows are emptied (a finder that held rows must start again). */
+  epoch = 0;
   /** Per row: the check (a findDuplicates call) that last met the text, and its first item there. */
   private seenIn = new Int32Array(256);
   private firstItem = new Int32Array(256);
@@ -515,6 +582,8 @@ class FingerprintTable {
   clear(): void {
     this.index = new Map();
     this.count = 0;
+    // Rows handed out before are now other texts' rows.
+    this.epoch++;
   }
 
   /** Empties the table and gives back its memory when it has grown big. */
