@@ -112,7 +112,7 @@ export default defineRule({
     tags: ["placeholder", "template"],
   },
   defaultOptions: { allow: [] as string[], extraPatterns: [] as string[] },
-  check(model, context) {
+  *check(model, context) {
     const allow = context.options.allow.filter((w): w is string => typeof w === "string" && w.length > 0);
     const allowSet = new Set(allow);
     const extra = compileExtraPatterns(context.options.extraPatterns);
@@ -137,6 +137,8 @@ export default defineRule({
     const table = (markdown ? markdownHits : plainHits).table(model.uri, model.lines);
     let window: CodeWindow | undefined;
     for (const line of model.lines) {
+      // A server's turn for other requests now and then on a big document (lint() goes straight on).
+      if ((line.index & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
       if (!isScanned(line, model)) continue;
       const text = line.text;
       let found = table.get(line.index);
@@ -179,6 +181,9 @@ export default defineRule({
     }
   },
 });
+
+/** Lines scanned between two of the check's pauses (a power of two). */
+const STEP_LINES = 4096;
 
 /** A fix's title, one object per replacement text (findings share it; nothing changes a title). */
 const fixTitles = new Map<string, Message>();
