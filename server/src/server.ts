@@ -17,7 +17,7 @@ import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
 import { defaultSettings, normalizeSettings, type Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
-import { FIX_EDIT_BUDGET, toDiagnostic } from "./lsp/diagnostics";
+import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
 import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
@@ -41,6 +41,8 @@ const models = new Map<string, DocumentModel>();
 const lineCaches = new Map<string, LineFactsCache>();
 const timers = new Map<string, NodeJS.Timeout>();
 const findingCounts = new Map<string, number>();
+/** The problems last published per document (their fixes answer code-action requests). */
+const publishedProblems = new PublishedProblems();
 const loggedRuleErrors = new Set<string>();
 /** GONGWEN_TIMING=1: report each check's compute time in a `$/gongwen/timing` notification (the benchmark reads it). */
 const reportTiming = process.env.GONGWEN_TIMING === "1";
@@ -210,11 +212,10 @@ async function check(uri: string, version: number): Promise<void> {
   const lintDone = performance.now();
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  const budget = { left: FIX_EDIT_BUDGET };
   const diagnostics: Diagnostic[] = [];
   let converted = lintDone;
   for (let i = 0; i < problems.length; i++) {
-    diagnostics.push(toDiagnostic(model, problems[i], language, budget));
+    diagnostics.push(toDiagnostic(model, problems[i], language));
     // 15 000 findings of a 10 MB document take tens of milliseconds: turns for other requests.
     if ((i & 1023) === 1023 && performance.now() - converted > CONVERT_SLICE_MS) {
       stats.busyMs += performance.now() - converted;
@@ -224,6 +225,8 @@ async function check(uri: string, version: number): Promise<void> {
     }
   }
   const computeMs = stats.busyMs + performance.now() - converted;
+  // Their fixes, for code actions on this version.
+  publishedProblems.set(uri, version, problems);
   await connection.sendDiagnostics({ uri, version, diagnostics });
   if (reportTiming) {
     void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
@@ -265,6 +268,7 @@ documents.onDidClose((e) => {
   lineCaches.delete(uri);
   settingsCache.delete(uri);
   findingCounts.delete(uri);
+  publishedProblems.delete(uri);
   forgetDocumentMemos(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Its text and model (a few bytes per character) are garbage now, though the heap did not grow.
@@ -279,7 +283,7 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return [...codeActions(modelOf(document), params, settings.lint, languageFor(settings)), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
+  return [...codeActions(modelOf(document), params, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
 });
 
 connection.onDocumentSymbol(async (params) => {

@@ -25,4 +25,18 @@ describe("commands", () => {
   it("gongwen.renumber renumbers the headings", async () => {
     await runOnFixture("gongwen.renumber", "fixall.renumbered.gw");
   });
+
+  it("the light bulb's preferred quick fix corrects one number", async () => {
+    const { document } = await openDocument("fixall.gw");
+    // The code links to the rule's page: { value, target }.
+    const isGap = (d: vscode.Diagnostic) => (typeof d.code === "object" ? d.code.value : d.code) === "numbering-sequence";
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some(isGap), "the gap of fixall.gw");
+    const gap = diagnostics.find(isGap)!;
+    assert.equal(document.getText(gap.range).startsWith("三"), true, "the finding is on 三、主要任务");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, gap.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(preferred, `a preferred fix among: ${actions.map((a) => a.title).join(", ")}`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    await waitForText(document, (text) => text.includes("\n二、主要任务\n") && text.includes("\n四、保障措施\n"), "only 三 changed to 二");
+  });
 });

@@ -1,7 +1,8 @@
-// Quick fixes from the fixes a diagnostic carries, the renumber command, and source.fixAll.gongwen.
+// Quick fixes (the published findings' own fixes, looked up by the diagnostic's range and rule),
+// the renumber command, and source.fixAll.gongwen.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from "vscode-languageserver";
-import type { DiagnosticData, FixData } from "./diagnostics";
+import { carries, FIX_EDIT_BUDGET, type PublishedProblems } from "./diagnostics";
 import type { DocumentModel } from "../model/document";
 import { diffEdits, fixAll } from "../engine/fixes";
 import type { LintConfig } from "../engine/lint";
@@ -13,55 +14,55 @@ export const FIX_ALL_KIND = "source.fixAll.gongwen";
 export const COMMAND_FIX_ALL = "gongwen.server.fixAll";
 export const COMMAND_RENUMBER = "gongwen.server.renumber";
 
-function isData(value: unknown): value is DiagnosticData {
-  return typeof value === "object" && value !== null && typeof (value as DiagnosticData).version === "number" && Array.isArray((value as DiagnosticData).fixes);
+/** The version a diagnostic says it was computed for, when the client sent its data back. */
+function versionOf(diagnostic: Diagnostic): number | undefined {
+  const data = (diagnostic as { data?: unknown }).data;
+  if (typeof data !== "object" || data === null) return undefined;
+  const version = (data as { version?: unknown }).version;
+  return typeof version === "number" ? version : undefined;
 }
 
-/** A carried fix's edits (offsets into the text of its version) as LSP edits; undefined when they are malformed. */
-function fixEdits(model: DocumentModel, fix: FixData): LspTextEdit[] | undefined {
-  if (typeof fix !== "object" || fix === null || !Array.isArray(fix.edits)) return undefined;
-  const length = model.text.length;
-  const edits: LspTextEdit[] = [];
-  for (const e of fix.edits as unknown[]) {
-    const { start, end, newText } = (e ?? {}) as Partial<TextEdit>;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof newText !== "string" || start! < 0 || end! < start! || end! > length) return undefined;
-    edits.push({ range: rangeOf(model, start!, end!), newText });
-  }
-  return edits;
+function isRange(value: unknown): value is Diagnostic["range"] {
+  const r = value as Diagnostic["range"] | undefined;
+  const isPosition = (p: unknown) => typeof p === "object" && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  return typeof r === "object" && r !== null && isPosition(r.start) && isPosition(r.end);
 }
 
 export function toLspEdits(model: DocumentModel, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: rangeOf(model, e.start, e.end), newText: e.newText }));
 }
 
-export function codeActions(model: DocumentModel, params: CodeActionParams, config: LintConfig, language: Language): CodeAction[] {
+export function codeActions(model: DocumentModel, params: CodeActionParams, config: LintConfig, language: Language, published: PublishedProblems): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
   const actions: CodeAction[] = [];
   const uri = model.uri;
   if (wants(CodeActionKind.QuickFix)) {
     let renumberOffered = false;
+    const budget = { left: FIX_EDIT_BUDGET };
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== "gongwen" || !isData(diagnostic.data)) continue;
-      // A fix computed for an older version would edit the wrong characters: refuse it.
-      if (diagnostic.data.version !== model.version) continue;
-      for (const fix of diagnostic.data.fixes) {
-        const edits = fixEdits(model, fix);
-        if (!edits) continue;
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic as Diagnostic],
-          isPreferred: fix.preferred,
-          edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits }] },
-        });
+      if (typeof diagnostic !== "object" || diagnostic === null || diagnostic.source !== "gongwen" || !isRange(diagnostic.range)) continue;
+      // A diagnostic of an older version: its range may now cover other characters.
+      const version = versionOf(diagnostic);
+      if (version !== undefined && version !== model.version) continue;
+      for (const problem of published.at(model, diagnostic.range, String(diagnostic.code))) {
+        for (const fix of problem.fixes) {
+          if (!carries(budget, fix.edits.length)) continue;
+          actions.push({
+            title: localize(fix.title, language),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred === true,
+            edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits: toLspEdits(model, fix.edits) }] },
+          });
+        }
       }
       if (diagnostic.code === "numbering-sequence" && !renumberOffered) {
         renumberOffered = true;
         actions.push({
           title: localize({ zh: "重新编号全文标题序号", en: "Renumber all headings in the document" }, language),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic as Diagnostic],
+          diagnostics: [diagnostic],
           command: { title: "Renumber", command: COMMAND_RENUMBER, arguments: [{ uri, version: model.version }] },
         });
       }

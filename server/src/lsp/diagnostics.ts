@@ -1,29 +1,21 @@
-// Engine problems → LSP diagnostics: source, code, rule page link, severity, and the fixes
-// carried in `data` (with the document version) so the server keeps no fix cache.
+// Engine problems → LSP diagnostics: source, code, rule page link, severity, related locations,
+// and the document version in `data`; the fixes stay in the server (PublishedProblems).
 
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from "vscode-languageserver";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import type { DocumentModel } from "../model/document";
 import type { Problem, Severity } from "../engine/rule";
 import { localize, type Language } from "../i18n";
-import { rangeOf } from "./positions";
+import { offsetAt, rangeOf } from "./positions";
 
-export interface FixData {
-  title: string;
-  safe: boolean;
-  preferred: boolean;
-  /**
-   * Offsets into the text of `DiagnosticData.version` (UTF-16 code units), turned into ranges
-   * only when the fix is asked for: half the bytes of a range, and no position lookups for the
-   * thousands of fixes nobody opens (a 10 MB document publishes 15 000 of them).
-   */
-  edits: { start: number; end: number; newText: string }[];
-}
-
+/**
+ * What a diagnostic carries: the document version it was computed for. Its fixes stay in the
+ * server (see PublishedProblems): they were most of the bytes published (2 of 7 MB for a 10 MB
+ * document), and a client that does not send `data` back still gets its quick fixes.
+ */
 export interface DiagnosticData {
   version: number;
-  fixes: FixData[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,10 +38,11 @@ export function ruleDocUrl(ruleId: string): string {
 const docUrls = new Map<string, string>();
 
 /**
- * How many fix edits one publication may carry in `data`. A run of 12 000 misnumbered headings
- * gives 12 000 findings each offering the same 12 000-edit renumbering: carried in full that is
- * 144 million edits, and the server ran out of memory. Single-edit fixes are always carried;
- * multi-edit ones only while the budget lasts (the renumber command covers the rest).
+ * How many edits of multi-edit fixes one code-action answer may carry. A run of 12 000
+ * misnumbered headings gives 12 000 findings each offering the same 12 000-edit renumbering:
+ * asked for all at once that is 144 million edits, and the server ran out of memory.
+ * Single-edit fixes are always offered; multi-edit ones while the budget lasts (the renumber
+ * command covers the rest).
  */
 export const FIX_EDIT_BUDGET = 20_000;
 
@@ -57,14 +50,14 @@ export interface EditBudget {
   left: number;
 }
 
-function carries(budget: EditBudget, edits: number): boolean {
+export function carries(budget: EditBudget, edits: number): boolean {
   if (edits <= 1) return true;
   if (edits > budget.left) return false;
   budget.left -= edits;
   return true;
 }
 
-export function toDiagnostic(model: DocumentModel, problem: Problem, language: Language, budget: EditBudget = { left: FIX_EDIT_BUDGET }): Diagnostic {
+export function toDiagnostic(model: DocumentModel, problem: Problem, language: Language): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(model, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
@@ -81,15 +74,54 @@ export function toDiagnostic(model: DocumentModel, problem: Problem, language: L
       }),
     );
   }
-  const data: DiagnosticData = {
-    version: model.version,
-    fixes: problem.fixes.filter((f) => carries(budget, f.edits.length)).map((f) => ({
-      title: localize(f.title, language),
-      safe: f.safe,
-      preferred: f.preferred === true,
-      edits: f.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
-    })),
-  };
+  const data: DiagnosticData = { version: model.version };
   diagnostic.data = data;
   return diagnostic;
+}
+
+/**
+ * The problems last published for each open document, with their version: where a code-action
+ * request finds a diagnostic's fixes (by its range and rule), whatever the client sends back.
+ */
+export class PublishedProblems {
+  private byUri = new Map<string, { version: number; problems: Problem[] }>();
+
+  set(uri: string, version: number, problems: Problem[]): void {
+    this.byUri.set(uri, { version, problems });
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  /**
+   * The published problems of `model`'s version whose range is `range`, of rule `ruleId` (none
+   * when the document changed since: fixes of another version would edit the wrong characters).
+   */
+  at(model: DocumentModel, range: Range, ruleId: string): Problem[] {
+    const entry = this.byUri.get(model.uri);
+    if (entry === undefined || entry.version !== model.version) return [];
+    const problems = entry.problems;
+    // A position past a line's end stands for any offset up to its line break: the candidates
+    // start between the position's offset and the end of its line break.
+    const from = offsetAt(model, range.start);
+    const line = model.lines[Math.max(0, Math.min(range.start.line, model.lines.length - 1))];
+    const to = line ? line.breakEnd : from;
+    // Sorted by start (lint's order): binary search for the first candidate.
+    let lo = 0;
+    let hi = problems.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (problems[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Problem[] = [];
+    for (let i = lo; i < problems.length && problems[i].start <= to; i++) {
+      const p = problems[i];
+      if (p.ruleId !== ruleId) continue;
+      const r = rangeOf(model, p.start, p.end);
+      if (r.start.line === range.start.line && r.start.character === range.start.character && r.end.line === range.end.line && r.end.character === range.end.character) found.push(p);
+    }
+    return found;
+  }
 }
