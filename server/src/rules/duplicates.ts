@@ -160,6 +160,7 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
   const best = scratchBest;
   const bestScore = scratchBestScore;
   const slotsOfItem = scratchSlots;
+  const valuesOfItem = scratchValues;
   const table = bandTable;
   const rows = scratchRows;
   const stamp = scratchStamp;
@@ -214,11 +215,17 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
     // The home slots of all bands are read first, independently of each other: the processor
     // then waits for these cache misses together rather than one after another.
     touched ^= table.touch(signatures, row * SIGNATURE + KEYS_AT);
+    // Then the slots and values (in cache now), and likewise the first entry of each bucket met.
     for (let b = 0; b < BANDS; b++) {
       // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
       const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
       slotsOfItem[b] = slot;
       const value = table.valueAt(slot);
+      valuesOfItem[b] = value;
+      if (value < -1) touched ^= buckets[-(value + 2)];
+    }
+    for (let b = 0; b < BANDS; b++) {
+      const value = valuesOfItem[b];
       if (value === -1) continue;
       // A key met once holds its item in the slot itself; a key met more often, a bucket.
       let e = value >= 0 ? 0 : -(value + 2);
@@ -362,12 +369,16 @@ class BandTable {
     }
   }
 
-  /** Reads the home slot of each of the BANDS keys at `from` in `signatures` (see findDuplicates). */
+  /** Reads the home slot (key and value) of each of the BANDS keys at `from` in `signatures` (see findDuplicates). */
   touch(signatures: Uint32Array, from: number): number {
     const keys = this.keys;
+    const values = this.values;
     const mask = this.mask;
     let x = 0;
-    for (let b = 0; b < BANDS; b++) x ^= keys[(Math.imul(signatures[from + b], 0x9e3779b1) >>> 0) & mask];
+    for (let b = 0; b < BANDS; b++) {
+      const slot = (Math.imul(signatures[from + b], 0x9e3779b1) >>> 0) & mask;
+      x ^= keys[slot] ^ values[slot];
+    }
     return x;
   }
 
@@ -456,6 +467,7 @@ const scratchCandidates: number[] = [];
 const scratchBest = new Int32Array(MAX_VERIFY);
 const scratchBestScore = new Int32Array(MAX_VERIFY);
 const scratchSlots = new Int32Array(BANDS);
+const scratchValues = new Int32Array(BANDS);
 
 function ensureScratch(n: number): void {
   if (scratchRows.length >= n) return;
