@@ -11,17 +11,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function setup(start: number) {
   let heap = start;
+  let slack = 0;
   let collections = 0;
   const collector = new IdleCollector({
     idleMs: 5,
     minGrowth: 48 * MB,
     heapBytes: () => heap,
+    slackBytes: () => slack,
     collect: () => {
       collections++;
       heap = start;
+      slack = 4 * MB;
     },
   });
-  return { collector, grow: (bytes: number) => (heap += bytes), collections: () => collections };
+  return {
+    collector,
+    grow: (bytes: number) => (heap += bytes),
+    // V8's own collection: the heap's use falls back, the pages stay.
+    ownCollection: () => {
+      slack += heap - start;
+      heap = start;
+    },
+    collections: () => collections,
+  };
 }
 
 test("collects once idle after the heap grew a lot, and only once", async () => {
@@ -65,4 +77,19 @@ test("the real collection is available to the server", () => {
   const collector = new IdleCollector();
   assert.equal(typeof (collector as unknown as { collect: unknown }).collect, "function");
   collector.dispose();
+});
+
+test("collects when V8's own collection kept the freed memory, and not again while nothing changes", async () => {
+  const s = setup(60 * MB);
+  s.grow(200 * MB);
+  s.ownCollection();
+  // The growth since V8's collection is small, but 200 MB of pages are held for nothing.
+  s.grow(10 * MB);
+  s.collector.noteWork();
+  await sleep(40);
+  assert.equal(s.collections(), 1);
+  s.collector.noteWork();
+  await sleep(40);
+  assert.equal(s.collections(), 1, "what V8 keeps after our collection does not trigger another");
+  s.collector.dispose();
 });
