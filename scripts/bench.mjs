@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
+import { benchInitializeParams, frame, MessageReader } from "./lsp-messages.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus");
@@ -162,9 +163,7 @@ for (const d of docs) {
 class Client {
   constructor() {
     this.child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
-    this.chunks = [];
-    this.received = 0;
-    this.needed = undefined;
+    this.reader = new MessageReader((message) => this.onMessage(message, performance.now()));
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
@@ -172,33 +171,7 @@ class Client {
     this.settings = { debounceMs: 0 };
     this.stderr = "";
     this.child.stderr.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    this.child.stdout.on("data", (chunk) => this.onData(chunk));
-  }
-  onData(chunk) {
-    // Chunks are kept in a list until a whole message is there: joining every 64 KB chunk to
-    // what came before copied a 7 MB message a hundred times, and the bench measured itself.
-    this.chunks.push(chunk);
-    this.received += chunk.length;
-    for (;;) {
-      if (this.needed === undefined) {
-        if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
-        const head = this.chunks[0] ?? Buffer.alloc(0);
-        const headerEnd = head.indexOf("\r\n\r\n");
-        if (headerEnd < 0) return;
-        const length = Number(/Content-Length: *(\d+)/i.exec(head.subarray(0, headerEnd).toString("ascii"))[1]);
-        this.chunks = [head.subarray(headerEnd + 4)];
-        this.received = head.length - headerEnd - 4;
-        this.needed = length;
-      }
-      if (this.received < this.needed) return;
-      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-      const message = JSON.parse(all.subarray(0, this.needed).toString("utf8"));
-      const rest = all.subarray(this.needed);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.received = rest.length;
-      this.needed = undefined;
-      this.onMessage(message, performance.now());
-    }
+    this.child.stdout.on("data", (chunk) => this.reader.push(chunk));
   }
   onMessage(m, at) {
     if (m.id !== undefined && m.method === undefined) {
@@ -220,8 +193,7 @@ class Client {
     }
   }
   send(message) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
-    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]));
+    this.child.stdin.write(frame(message));
   }
   request(method, params) {
     const id = this.nextId++;
@@ -255,15 +227,7 @@ class Client {
 }
 
 const client = new Client();
-await client.request("initialize", {
-  processId: process.pid,
-  rootUri: null,
-  locale: "zh-cn",
-  capabilities: {
-    textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { lineFoldingOnly: true } },
-    workspace: { configuration: true },
-  },
-});
+await client.request("initialize", benchInitializeParams());
 client.notify("initialized", {});
 
 let uriCounter = 0;

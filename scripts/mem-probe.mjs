@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchInitializeParams, frame, MessageReader } from "./lsp-messages.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -77,9 +78,7 @@ class Client {
     const nodeArgs = ["--require", preload, ...flags];
     if (snapshotDir) nodeArgs.push("--heapsnapshot-signal=SIGPWR", `--diagnostic-dir=${resolve(snapshotDir)}`);
     this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1", MEMPROBE_GC: traceGc ? "1" : "0" } });
-    this.chunks = [];
-    this.received = 0;
-    this.needed = undefined;
+    this.reader = new MessageReader((message) => this.onMessage(message, performance.now()));
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
@@ -87,31 +86,7 @@ class Client {
     this.t0 = performance.now();
     this.events = [];
     this.child.stderr.on("data", (d) => (this.stderr += d));
-    this.child.stdout.on("data", (chunk) => this.onData(chunk));
-  }
-  onData(chunk) {
-    // Chunks are kept in a list until a whole message is there (as scripts/bench.mjs reads them).
-    this.chunks.push(chunk);
-    this.received += chunk.length;
-    for (;;) {
-      if (this.needed === undefined) {
-        if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
-        const head = this.chunks[0] ?? Buffer.alloc(0);
-        const headerEnd = head.indexOf("\r\n\r\n");
-        if (headerEnd < 0) return;
-        this.needed = Number(/Content-Length: *(\d+)/i.exec(head.subarray(0, headerEnd).toString("ascii"))[1]);
-        this.chunks = [head.subarray(headerEnd + 4)];
-        this.received = head.length - headerEnd - 4;
-      }
-      if (this.received < this.needed) return;
-      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-      const body = all.subarray(0, this.needed).toString("utf8");
-      const rest = all.subarray(this.needed);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.received = rest.length;
-      this.needed = undefined;
-      this.onMessage(JSON.parse(body));
-    }
+    this.child.stdout.on("data", (chunk) => this.reader.push(chunk));
   }
   onMessage(m) {
     if (m.id !== undefined && m.method === undefined) {
@@ -131,8 +106,7 @@ class Client {
     }
   }
   send(message) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
-    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]));
+    this.child.stdin.write(frame(message));
   }
   request(method, params) {
     const id = this.nextId++;
@@ -188,15 +162,7 @@ const mb = (bytes) => (bytes / 1048576).toFixed(0);
 
 async function run(index) {
   const client = new Client(serverFlags);
-  await client.request("initialize", {
-    processId: process.pid,
-    rootUri: null,
-    locale: "zh-cn",
-    capabilities: {
-      textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { lineFoldingOnly: true } },
-      workspace: { configuration: true },
-    },
-  });
+  await client.request("initialize", benchInitializeParams());
   client.notify("initialized", {});
   let counter = 0;
   const peaks = [];

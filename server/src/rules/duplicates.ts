@@ -96,15 +96,24 @@ let activeFinder: DuplicateFinder | undefined;
 
 /**
  * findDuplicates in steps, for a server that gives its event loop a turn between them (a 10 MB
- * document takes a few hundred milliseconds). The tables are shared by all finders: when
- * another finder has used them since the last step (two documents checked at once), this one
- * starts again and runs to the end at once, so its result is always that of findDuplicates.
+ * document takes a few hundred milliseconds). Two passes: the first finds exact repeats, takes
+ * each other paragraph's fingerprint and notes which band keys more than one paragraph has; the
+ * second looks for near repeats through the shared keys only (a key held by one paragraph can
+ * bring no candidate, and on a big document each lookup is a cache miss). The tables are shared
+ * by all finders: when another finder has used them since the last step (two documents checked
+ * at once), this one starts again and runs to the end at once, so its result is always that of
+ * findDuplicates.
  */
 export class DuplicateFinder {
   readonly matches: DuplicateMatch[] = [];
   readonly options: DuplicateOptions;
   exact = new Map<string, number>();
+  /** First pass: the next item; second pass: the next of the items it kept for near matching. */
   private next = 0;
+  private nextNear = 0;
+  private nearCount = 0;
+  /** Item-and-band pairs whose key another pair has too (an upper bound): the band table's size. */
+  private sharedPairs = 0;
   private done = false;
   check = 0;
   private epoch = -1;
@@ -120,54 +129,66 @@ export class DuplicateFinder {
     this.matches.length = 0;
     this.exact = new Map();
     this.next = 0;
+    this.nextNear = 0;
+    this.nearCount = 0;
+    this.sharedPairs = 0;
     if (this.stats) this.stats.sketched = this.stats.candidates = this.stats.examined = 0;
-    bandTable.reset(items.length * BANDS);
     // Each item's row in the fingerprint table (sketch, band keys, histogram), memoised by text.
     fingerprints.reserve(items.length);
     this.epoch = fingerprints.epoch;
     ensureScratch(items.length);
+    keyMarks.reset(items.length * BANDS);
     // Candidate counting without a Map: stamp[j] === i marks j as already a candidate of item i.
     scratchStamp.fill(-1, 0, items.length);
     this.check = ++checkCount;
   }
 
-  /** Compares up to `count` more items; true once every item has been compared. */
+  /** Works through up to `count` more items; true once every item has been compared. */
   step(count: number): boolean {
     if (this.done) return true;
     if (activeFinder !== this || fingerprints.epoch !== this.epoch) {
       this.start();
       count = Infinity;
     }
-    const end = Math.min(this.items.length, this.next + count);
-    compareItems(this.items, this.options, this.exact, this.matches, this.stats, this.check, this.next, end);
-    this.next = end;
-    if (end < this.items.length) return false;
+    const items = this.items;
+    if (this.next < items.length) {
+      const end = Math.min(items.length, this.next + count);
+      const collected = collectItems(items, this.options, this.exact, this.matches, this.check, this.next, end, this.nearCount);
+      this.sharedPairs += collected.sharedPairs;
+      this.nearCount = collected.nearCount;
+      this.next = end;
+      if (end < items.length && count !== Infinity) return false;
+      bandTable.reset(this.sharedPairs);
+      if (count !== Infinity) return false;
+    }
+    const end = Math.min(this.nearCount, this.nextNear + count);
+    compareItems(items, this.options, this.matches, this.stats, this.nextNear, end);
+    this.nextNear = end;
+    if (end < this.nearCount) return false;
     this.done = true;
     activeFinder = undefined;
     bandTable.release();
+    // In item order, as one pass found them.
+    this.matches.sort((x, y) => x.item - y.item);
     return true;
   }
 }
 
 /**
- * The finder's work on items [from, end), with its state as arguments: a plain function, whose
- * optimised code V8 keeps from one check to the next (as a method reading a new finder's fields
- * it was thrown away and rebuilt every check, twice as slow on a 1 MB document).
+ * First pass over items [from, end): exact repeats (reported), and for every other item that is
+ * compared for near repeats its fingerprint row, length and scope, its index appended to the
+ * near list from `nearCount`, and its band keys marked. A plain function with its state as
+ * arguments: V8 keeps its optimised code from one check to the next (as a method reading a new
+ * finder's fields it was thrown away and rebuilt every check).
  */
-function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions, exact: Map<string, number>, matches: DuplicateMatch[], stats: DuplicateStats | undefined, check: number, from: number, end: number): void {
+function collectItems(items: readonly DuplicateItem[], options: DuplicateOptions, exact: Map<string, number>, matches: DuplicateMatch[], check: number, from: number, end: number, nearCount: number): { nearCount: number; sharedPairs: number } {
   const near = options.similarity < 1;
-  const candidates = scratchCandidates;
-  const best = scratchBest;
-  const bestScore = scratchBestScore;
-  const slotsOfItem = scratchSlots;
-  const valuesOfItem = scratchValues;
-  const table = bandTable;
   const rows = scratchRows;
-  const stamp = scratchStamp;
-  const bandHits = scratchHits;
   const lengths = scratchLengths;
   const scopes = scratchScopes;
   const scoped = scratchScoped;
+  const nearItems = scratchNear;
+  let sharedPairs = 0;
   for (let i = from; i < end; i++) {
     const item = items[i];
     if (item.length < options.minLength || item.text.length === 0) continue;
@@ -200,9 +221,38 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
     lengths[i] = item.text.length;
     scoped[i] = item.scope === undefined ? 0 : 1;
     scopes[i] = item.scope ?? 0;
-    const signatures = fingerprints.signatures;
+    nearItems[nearCount++] = i;
+    sharedPairs += keyMarks.mark(fingerprints.signatures, row * SIGNATURE + KEYS_AT);
+  }
+  return { nearCount, sharedPairs };
+}
+
+/** Second pass: near repeats of the items at [from, end) of the near list. */
+function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions, matches: DuplicateMatch[], stats: DuplicateStats | undefined, from: number, end: number): void {
+  const candidates = scratchCandidates;
+  const best = scratchBest;
+  const bestScore = scratchBestScore;
+  const slotsOfItem = scratchSlots;
+  const valuesOfItem = scratchValues;
+  const table = bandTable;
+  const rows = scratchRows;
+  const stamp = scratchStamp;
+  const bandHits = scratchHits;
+  const lengths = scratchLengths;
+  const scopes = scratchScopes;
+  const scoped = scratchScoped;
+  const nearItems = scratchNear;
+  const signatures = fingerprints.signatures;
+  for (let k = from; k < end; k++) {
+    const i = nearItems[k];
+    const item = items[i];
+    const row = rows[i];
     candidates.length = 0;
     const buckets = table.buckets;
+    const keysAt = row * SIGNATURE + KEYS_AT;
+    // The bands whose key another item has: the others can bring no candidate now and are
+    // never looked up later.
+    const shared = keyMarks.sharedBands(signatures, keysAt);
     // Lengths too far apart for the similarity (the edit distance is at least their difference)
     // can never be confirmed: such bucket mates, most of them on text that shares sentences, are
     // passed over before any bookkeeping, and their sketches (cache misses on a big document)
@@ -212,19 +262,21 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
     while (shortest > 0 && lengthsFit(shortest - 1, length, options.similarity)) shortest--;
     let longest = length;
     while (lengthsFit(longest + 1, length, options.similarity)) longest++;
-    // The home slots of all bands are read first, independently of each other: the processor
+    // The home slots of the bands are read first, independently of each other: the processor
     // then waits for these cache misses together rather than one after another.
-    touched ^= table.touch(signatures, row * SIGNATURE + KEYS_AT);
+    touched ^= table.touch(signatures, keysAt, shared);
     // Then the slots and values (in cache now), and likewise the first entry of each bucket met.
     for (let b = 0; b < BANDS; b++) {
+      if ((shared & (1 << b)) === 0) continue;
       // The slot is kept for adding this item to the bucket afterwards (one probe, not two).
-      const slot = table.slotOf(signatures[row * SIGNATURE + KEYS_AT + b]);
+      const slot = table.slotOf(signatures[keysAt + b]);
       slotsOfItem[b] = slot;
       const value = table.valueAt(slot);
       valuesOfItem[b] = value;
       if (value < -1) touched ^= buckets[-(value + 2)];
     }
     for (let b = 0; b < BANDS; b++) {
+      if ((shared & (1 << b)) === 0) continue;
       const value = valuesOfItem[b];
       if (value === -1) continue;
       // A key met once holds its item in the slot itself; a key met more often, a bucket.
@@ -263,6 +315,9 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
       best[at] = j;
       bestScore[at] = score;
     }
+    // The kept candidates' histograms read ahead together as well.
+    const histograms = fingerprints.histograms;
+    for (let c = 0; c < kept; c++) touched ^= histograms[rows[best[c]] * HISTOGRAM_BINS] ^ histograms[rows[best[c]] * HISTOGRAM_BINS + 32];
     // Of the confirmed near repeats, the earliest is reported as the first occurrence.
     let found: DuplicateMatch | undefined;
     for (let c = 0; c < kept; c++) {
@@ -271,7 +326,7 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
       if (scoped[j] !== scoped[i] || scopes[j] !== scopes[i]) continue;
       const longer = Math.max(lengths[j], lengths[i]);
       const limit = 2 * Math.floor((1 - options.similarity) * longer + 1e-9);
-      if (histogramDistance(fingerprints.histograms, row * HISTOGRAM_BINS, rows[j] * HISTOGRAM_BINS, limit) > limit) continue;
+      if (histogramDistance(histograms, row * HISTOGRAM_BINS, rows[j] * HISTOGRAM_BINS, limit) > limit) continue;
       if (numbersOnlyDiffer(items[j].text, item.text)) continue;
       if (stats) stats.examined++;
       const similarity = similarityAtLeast(items[j].text, item.text, options.similarity);
@@ -284,7 +339,8 @@ function compareItems(items: readonly DuplicateItem[], options: DuplicateOptions
     }
     const generation = table.generation;
     for (let b = 0; b < BANDS; b++) {
-      const key = signatures[row * SIGNATURE + KEYS_AT + b];
+      if ((shared & (1 << b)) === 0) continue;
+      const key = signatures[keysAt + b];
       table.addAt(table.generation === generation ? slotsOfItem[b] : table.slotOf(key), key, i);
     }
   }
@@ -369,13 +425,14 @@ class BandTable {
     }
   }
 
-  /** Reads the home slot (key and value) of each of the BANDS keys at `from` in `signatures` (see findDuplicates). */
-  touch(signatures: Uint32Array, from: number): number {
+  /** Reads the home slot (key and value) of the band keys at `from` in `signatures` whose bit is set in `bands` (see compareItems). */
+  touch(signatures: Uint32Array, from: number, bands: number): number {
     const keys = this.keys;
     const values = this.values;
     const mask = this.mask;
     let x = 0;
     for (let b = 0; b < BANDS; b++) {
+      if ((bands & (1 << b)) === 0) continue;
       const slot = (Math.imul(signatures[from + b], 0x9e3779b1) >>> 0) & mask;
       x ^= keys[slot] ^ values[slot];
     }
@@ -448,10 +505,65 @@ class BandTable {
 }
 
 /**
+ * Which band keys more than one item of a check has, as two bit sets over the keys' low bits
+ * (seen once, seen again): a few hundred KB that stay in cache, where the band table of a big
+ * document does not. Two keys sharing their low bits only make a key look shared (it is then
+ * looked up as before); a shared key never looks unshared.
+ */
+class KeyMarks {
+  private once = new Int32Array(128);
+  private twice = new Int32Array(128);
+  private mask = 128 * 32 - 1;
+
+  /** Empties the marks for a check of at most `keys` keys (8 bits per key, at most 4 M bits). */
+  reset(keys: number): void {
+    const bits = Math.min(1 << 22, Math.max(1 << 12, 2 ** Math.ceil(Math.log2(8 * keys + 1))));
+    if (bits / 32 > this.once.length || bits / 32 < this.once.length / 4) {
+      this.once = new Int32Array(bits / 32);
+      this.twice = new Int32Array(bits / 32);
+    } else {
+      this.once.fill(0, 0, bits / 32);
+      this.twice.fill(0, 0, bits / 32);
+    }
+    this.mask = bits - 1;
+  }
+
+  /** Marks the BANDS keys at `from`; returns how many more item-and-band pairs now share a key. */
+  mark(signatures: Uint32Array, from: number): number {
+    const once = this.once;
+    const twice = this.twice;
+    let shared = 0;
+    for (let b = 0; b < BANDS; b++) {
+      const h = signatures[from + b] & this.mask;
+      const word = h >>> 5;
+      const bit = 1 << (h & 31);
+      if ((once[word] & bit) === 0) once[word] |= bit;
+      else if ((twice[word] & bit) === 0) {
+        twice[word] |= bit;
+        shared += 2;
+      } else shared++;
+    }
+    return shared;
+  }
+
+  /** A bit per band (of the BANDS keys at `from`) whose key was marked more than once. */
+  sharedBands(signatures: Uint32Array, from: number): number {
+    const twice = this.twice;
+    let bands = 0;
+    for (let b = 0; b < BANDS; b++) {
+      const h = signatures[from + b] & this.mask;
+      if ((twice[h >>> 5] & (1 << (h & 31))) !== 0) bands |= 1 << b;
+    }
+    return bands;
+  }
+}
+
+/**
  * The detector's tables are re-used by every call (sync, never re-entered): a check allocates
  * no typed arrays, whose off-heap memory makes V8 collect garbage early and often.
  */
 const bandTable = new BandTable();
+const keyMarks = new KeyMarks();
 /** Where the reads made only to start cache misses early go (a module variable: they are not optimised away). */
 let touched = 0;
 let scratchRows = new Int32Array(1024);
@@ -461,6 +573,8 @@ let scratchHits = new Int32Array(1024);
 let scratchLengths = new Int32Array(1024);
 let scratchScopes = new Float64Array(1024);
 let scratchScoped = new Uint8Array(1024);
+/** The items compared for near repeats, in order (from the first pass). */
+let scratchNear = new Int32Array(1024);
 
 /** Per-item scratch of the active finder. */
 const scratchCandidates: number[] = [];
@@ -478,6 +592,7 @@ function ensureScratch(n: number): void {
   scratchLengths = new Int32Array(size);
   scratchScopes = new Float64Array(size);
   scratchScoped = new Uint8Array(size);
+  scratchNear = new Int32Array(size);
 }
 
 
