@@ -5,7 +5,6 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver/node";
@@ -22,7 +21,7 @@ import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KI
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
-import { lintInSlices, splitInSlices, yieldToEventLoop, type SliceStats } from "./engine/slices";
+import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
@@ -50,8 +49,6 @@ const reportTiming = process.env.GONGWEN_TIMING === "1";
 const idleCollector = new IdleCollector();
 /** Documents larger than this are analysed in slices, yielding to other requests between them. */
 const SLICED_FROM_CHARS = 100_000;
-/** Longest stretch of turning findings into diagnostics without a turn for other requests. */
-const CONVERT_SLICE_MS = 8;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
@@ -209,22 +206,12 @@ async function check(uri: string, version: number): Promise<void> {
     problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError, rules: activeRules }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
-  const lintDone = performance.now();
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  const diagnostics: Diagnostic[] = [];
-  let converted = lintDone;
-  for (let i = 0; i < problems.length; i++) {
-    diagnostics.push(toDiagnostic(model, problems[i], language));
-    // 15 000 findings of a 10 MB document take tens of milliseconds: turns for other requests.
-    if ((i & 1023) === 1023 && performance.now() - converted > CONVERT_SLICE_MS) {
-      stats.busyMs += performance.now() - converted;
-      await yieldToEventLoop();
-      if (isStale()) return;
-      converted = performance.now();
-    }
-  }
-  const computeMs = stats.busyMs + performance.now() - converted;
+  // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
+  const diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
+  if (diagnostics === undefined || isStale()) return;
+  const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
   await connection.sendDiagnostics({ uri, version, diagnostics });

@@ -91,7 +91,7 @@ export function findDuplicates(items: readonly DuplicateItem[], given?: Partial<
   return finder.matches;
 }
 
-/** The finder whose check the shared tables (band table, scratch arrays, row stamps) hold now. */
+/** The finder whose check the shared tables (band table, key marks, scratch arrays, row stamps) hold now. */
 let activeFinder: DuplicateFinder | undefined;
 
 /**
@@ -107,7 +107,7 @@ let activeFinder: DuplicateFinder | undefined;
 export class DuplicateFinder {
   readonly matches: DuplicateMatch[] = [];
   readonly options: DuplicateOptions;
-  exact = new Map<string, number>();
+  private exact = new Map<string, number>();
   /** First pass: the next item; second pass: the next of the items it kept for near matching. */
   private next = 0;
   private nextNear = 0;
@@ -115,7 +115,7 @@ export class DuplicateFinder {
   /** Item-and-band pairs whose key another pair has too (an upper bound): the band table's size. */
   private sharedPairs = 0;
   private done = false;
-  check = 0;
+  private check = 0;
   private epoch = -1;
 
   constructor(readonly items: readonly DuplicateItem[], given?: Partial<DuplicateOptions>, readonly stats?: DuplicateStats) {
