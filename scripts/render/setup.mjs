@@ -11,6 +11,8 @@ const APT_PACKAGES = {
   "poppler-utils": "/usr/bin/pdftotext",
   "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
   "fonts-arphic-gkai00mp": "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",
+  // Metric-compatible with Times New Roman, the Latin face of the export.
+  "fonts-liberation2": "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
 };
 
 function log(message) {

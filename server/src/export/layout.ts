@@ -17,6 +17,7 @@ export interface ExportSettings {
   characterSpacingPt: number;
   bodySizePt: number;
   titleSizePt: number;
+  mastheadSizePt: number;
   colophonSizePt: number;
   pageNumberSizePt: number;
   fontTitle: string;
@@ -69,6 +70,7 @@ export const EXPORT_SETTINGS: readonly ExportSettingSpec[] = [
   num("characterSpacingPt", -0.25, -5, 5, "字符间距（磅，负数为紧缩）：−0.25 磅使每行排 28 字", "Character spacing in points, negative condenses (−0.25 gives 28 characters a line)"),
   num("bodySizePt", 16, 6, 72, "正文字号（磅），3 号为 16", "Body font size in points (3号: 16)"),
   num("titleSizePt", 22, 6, 72, "标题字号（磅），2 号为 22", "Title font size in points (2号: 22)"),
+  num("mastheadSizePt", 36, 6, 120, "发文机关标志字号（磅，红色小标宋）", "Masthead (发文机关标志) font size in points (red, title font)"),
   num("colophonSizePt", 14, 6, 72, "版记字号（磅），4 号为 14", "Colophon (版记) font size in points (4号: 14)"),
   num("pageNumberSizePt", 14, 6, 72, "页码字号（磅），4 号为 14", "Page number font size in points (4号: 14)"),
   str("fontTitle", "方正小标宋简体", "标题字体（小标宋体）", "Title font (小标宋体)"),
@@ -156,6 +158,7 @@ export type ElementKind =
   | "heading3"
   | "heading4"
   | "addressee"
+  | "masthead"
   | "docNumber"
   | "attachment"
   | "signature"
@@ -242,6 +245,7 @@ export function resolveLayout(settings: ExportSettings = defaultExportSettings()
       heading3: el(s.fontHeading3 || body, s.bodySizePt, { firstLineChars: 2, bold: s.heading3Bold }),
       heading4: el(s.fontHeading4 || body, s.bodySizePt, { firstLineChars: 2 }),
       addressee: el(body, s.bodySizePt, { align: "left" }),
+      masthead: el(s.fontTitle, s.mastheadSizePt, { align: "center", characterSpacing: 0 }),
       docNumber: el(body, s.bodySizePt, { align: "center" }),
       attachment: el(body, s.bodySizePt, { align: "left" }),
       signature: el(body, s.bodySizePt, { align: "right" }),
