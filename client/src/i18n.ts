@@ -19,6 +19,18 @@ const messages = {
   commandFailed: { zh: "公文助手：{0}", en: "Gongwen: {0}" },
   templatePlaceholder: { zh: "选择要插入的公文模板", en: "Choose a document template to insert" },
   templatesUnreadable: { zh: "无法读取模板：{0}", en: "Cannot read the templates: {0}" },
+  exporting: { zh: "正在导出 Word 文档：{0}", en: "Exporting {0} to Word" },
+  exportFindings: { zh: "{0}。仍要导出吗？", en: "Export to Word: {0}. Export anyway?" },
+  exportAnyway: { zh: "仍然导出", en: "Export Anyway" },
+  exportGoToFirst: { zh: "转到第一处", en: "Go to the First" },
+  exportExists: { zh: "“{0}”已存在。要替换它吗？", en: "\"{0}\" already exists. Replace it?" },
+  exportReplace: { zh: "替换", en: "Replace" },
+  exportWritten: { zh: "已导出 Word 文档：{0}", en: "Exported to Word: {0}" },
+  exportOpen: { zh: "打开", en: "Open" },
+  exportReveal: { zh: "在文件夹中显示", en: "Reveal in Folder" },
+  exportFailed: { zh: "导出 Word 文档失败：{0}", en: "Export to Word failed: {0}" },
+  exportSaveTitle: { zh: "导出为 Word 文档", en: "Export to Word" },
+  exportSaveLabel: { zh: "导出", en: "Export" },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -14,6 +14,7 @@ import { displayPath, formatJson, formatSarif, formatText, summarize } from "./f
 import { crossFileDuplicates } from "./cross-file";
 import { runChecks, serveWorker } from "./run";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { runExport } from "./export";
 
 function stdinBytes(): Promise<Buffer> {
   return new Promise((resolveBytes, reject) => {
@@ -37,6 +38,7 @@ export function failed(options: CliOptions, results: readonly FileResult[]): boo
 
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
+  if (argv[0] === "export") return runExport(argv.slice(1), process.env, cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   let options: CliOptions;
   try {
     options = parseArgs(argv, process.env, process.stdout.isTTY === true);

@@ -25,6 +25,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Block, ExportPlan, Inline } from "./blocks";
 import { ALIGN, documentStyles, exactLine, fontTableXml, fontsOf, runOf, STYLE } from "./docx-styles";
 import { halfPoints, placeSignOff, widthInChars, type ElementStyle, type Layout } from "./layout";
@@ -323,4 +324,28 @@ class BlockWriter {
       ),
     });
   }
+}
+
+/** What a worker running this bundle is sent, and answers (lsp/export.ts starts it). */
+export interface WriterJob {
+  plan: ExportPlan;
+  layout: Layout;
+  meta: DocxMeta;
+}
+export type WriterAnswer = { bytes: Uint8Array } | { error: string };
+
+// Run as a worker: one job, one answer (the thread's heap, a few hundred MB for a very large
+// document, goes when it ends).
+if (!isMainThread && parentPort && (workerData as { gongwenDocxWriter?: boolean } | null)?.gongwenDocxWriter) {
+  const port = parentPort;
+  port.once("message", (job: WriterJob) => {
+    renderDocx(job.plan, job.layout, job.meta).then(
+      (rendered) => {
+        // Transfer, not copy: the bytes' own buffer (a view into a shared pool is copied first).
+        const bytes = rendered.byteOffset === 0 && rendered.byteLength === rendered.buffer.byteLength ? rendered : rendered.slice();
+        port.postMessage({ bytes } satisfies WriterAnswer, [bytes.buffer as ArrayBuffer]);
+      },
+      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies WriterAnswer),
+    );
+  });
 }

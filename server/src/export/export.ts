@@ -7,7 +7,8 @@ import { basename, dirname, extname, join } from "node:path";
 import type { Message } from "../engine/rule";
 import type { DocumentModel } from "../model/document";
 import { planExport, type ExportPlan } from "./blocks";
-import { resolveLayout, type ExportSettings } from "./layout";
+import type { DocxMeta } from "./docx-writer";
+import { resolveLayout, type ExportSettings, type Layout } from "./layout";
 import { loadDocxWriter } from "./load-writer";
 
 /** An export that could not be done, with the reason in both languages. */
@@ -28,8 +29,15 @@ export interface RenderedDocx {
   plan: ExportPlan;
 }
 
-/** The document as .docx bytes; an empty document is refused. */
-export async function renderModel(model: DocumentModel, settings: ExportSettings, sourceName?: string): Promise<RenderedDocx> {
+/** What the writer needs: the plan, the layout and the file's properties. */
+export interface PreparedExport {
+  plan: ExportPlan;
+  layout: Layout;
+  meta: DocxMeta;
+}
+
+/** The plan of a document's export; an empty document is refused. */
+export function prepareExport(model: DocumentModel, settings: ExportSettings, sourceName?: string): PreparedExport {
   if (model.text.trim() === "") throw new ExportFailure({ zh: "文档为空，没有可导出的内容", en: "the document is empty: nothing to export" }, "empty");
   const layout = resolveLayout(settings);
   const plan = planExport(model, {
@@ -37,11 +45,21 @@ export async function renderModel(model: DocumentModel, settings: ExportSettings
     tableOfContents: settings.tableOfContents,
     titleCharsPerLine: Math.floor(layout.textWidth / Math.max(1, Math.round(settings.titleSizePt * 20))),
   });
-  if (plan.empty) throw new ExportFailure({ zh: "文档中没有可打印的正文（只有空行、注释或代码块之外的标记）", en: "the document has no printable text (only blank lines and markup)" }, "empty");
-  const writer = await loadDocxWriter();
+  if (plan.empty) throw new ExportFailure({ zh: "文档中没有可打印的正文（只有空行和标记）", en: "the document has no printable text (only blank lines and markup)" }, "empty");
   const title = plan.sections.flatMap((s) => s.blocks).find((b) => b.kind === "title");
-  const bytes = await writer.renderDocx(plan, layout, { title: title?.kind === "title" ? title.lines.join("") : undefined, subject: sourceName });
-  return { bytes, plan };
+  return { plan, layout, meta: { title: title?.kind === "title" ? title.lines.join("") : undefined, subject: sourceName } };
+}
+
+/** Renders in this thread, loading the writer on first use. */
+export async function renderPrepared(prepared: PreparedExport): Promise<Uint8Array> {
+  const writer = await loadDocxWriter();
+  return writer.renderDocx(prepared.plan, prepared.layout, prepared.meta);
+}
+
+/** The document as .docx bytes. */
+export async function renderModel(model: DocumentModel, settings: ExportSettings, sourceName?: string): Promise<RenderedDocx> {
+  const prepared = prepareExport(model, settings, sourceName);
+  return { bytes: await renderPrepared(prepared), plan: prepared.plan };
 }
 
 /**
