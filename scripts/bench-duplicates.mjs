@@ -87,11 +87,6 @@ function best(values) {
   return Math.min(...values);
 }
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 /**
  * CPU time (user + system) of the best of `runs` runs, in ms: on a shared machine other processes
  * stretch wall-clock time but not this process's CPU time (the work here is single-threaded).

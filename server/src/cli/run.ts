@@ -33,7 +33,7 @@ export async function runChecks(requests: readonly CheckRequest[], rules: readon
 }
 
 async function inThisThread(requests: readonly CheckRequest[], rules: readonly Rule<object>[], onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(requests.length);
+  const results = new Array<FileResult>(requests.length);
   let next = 0;
   let done = 0;
   // A few files in flight so reading the next file overlaps with checking this one.
@@ -51,7 +51,7 @@ async function inThisThread(requests: readonly CheckRequest[], rules: readonly R
 
 /** Hands files out one at a time to each worker (documents differ a lot in size). */
 function inWorkers(requests: readonly CheckRequest[], count: number, onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(requests.length);
+  const results = new Array<FileResult>(requests.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {

@@ -24,5 +24,5 @@ const throwingRule = defineRule({
 
 /** The rules the server runs: the ones given (the registry), plus the throwing rule when fault injection is on. */
 export function rulesFromEnvironment(rules: readonly Rule<object>[], env: NodeJS.ProcessEnv = process.env): readonly Rule<object>[] {
-  return env[FAULT_INJECTION_ENV] === "throwing-rule" ? [...rules, throwingRule as Rule<object>] : rules;
+  return env[FAULT_INJECTION_ENV] === "throwing-rule" ? [...rules, throwingRule] : rules;
 }

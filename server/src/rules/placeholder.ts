@@ -170,7 +170,7 @@ export default defineRule({
         // Documents repeat the same few leftovers thousands of times: one message object each.
         // By pattern too: the same text ("**") has a different message as 党 and as a name.
         let byWord = messages.get(f.pattern);
-        if (byWord === undefined) messages.set(f.pattern, (byWord = new Map()));
+        if (byWord === undefined) messages.set(f.pattern, (byWord = new Map<string, Message>()));
         let message = byWord.get(word);
         if (message === undefined) {
           message = f.pattern?.message ? f.pattern.message(word) : defaultMessage(word);

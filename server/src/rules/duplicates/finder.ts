@@ -58,6 +58,7 @@ export class DuplicateFinder {
 
   private start(): void {
     const items = this.items;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- not an alias for a closure: the module records which finder holds the shared tables
     activeFinder = this;
     this.matches.length = 0;
     this.exact = new Map();
