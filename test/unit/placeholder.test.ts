@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { parseDocument } from "../../server/src/model/parse";
 import { lint, type LintConfig } from "../../server/src/engine/lint";
 import { RULES } from "../../server/src/rules";
-import { rejectReason } from "../../server/src/rules/placeholder";
+import { rejectReason } from "../../server/src/rules/placeholder-extra-patterns";
 import { PLACEHOLDER_PATTERNS } from "../../server/src/rules/placeholder-patterns";
 import { LineFactsCache } from "../../server/src/model/parse";
 import { clearMemos } from "../../server/src/engine/memo";
