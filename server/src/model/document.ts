@@ -3,6 +3,7 @@
 
 import type { EnumerationFamily, MarkerFamily } from "./families";
 import type { LineFacts } from "./line";
+import type { ParsedDate } from "./dates";
 
 // The families live in families.ts (numbering.ts reads them too); re-exported for the model's readers.
 export { decimalRank, FAMILY_RANK, standardLevel, type EnumerationFamily, type MarkerFamily } from "./families";
@@ -38,7 +39,15 @@ export type LineKind =
   | "code"
   | "front-matter"
   | "table" // a table row ("| … |"), or a line inside a table cell that spans lines
-  | "markup"; // Markdown structure that is not prose: rules, HTML comments
+  | "markup" // Markdown structure that is not prose: rules, HTML comments; a rule line under a 版头
+  // The elements of a 公文 around its body (model/elements.ts):
+  | "masthead" // 发文机关标志 ("XX市人民政府文件")
+  | "doc-number" // 发文字号 above the title
+  | "addressee" // 主送机关 under the title
+  | "attachment" // 附件说明 ("附件：1.名称" and its further items)
+  | "signature" // 署名: a signing unit
+  | "date" // 成文日期
+  | "colophon"; // 版记: 抄送, 印发机关 and 印发日期, and their rule lines
 
 export interface Marker {
   family: MarkerFamily;
@@ -105,6 +114,79 @@ export interface SubDocument {
   title: string;
   startLine: number;
   endLine: number;
+  /**
+   * Last line of the body: before the 附件说明, the sign-off and the 版记 (sections and
+   * folding end here). The title line when the document has no body.
+   */
+  bodyEndLine: number;
+  elements: DocumentElements;
+}
+
+/** One line of a 公文 element; offsets are the line's content (absolute), text its content. */
+export interface ElementLine {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A date inside a line (absolute offsets). */
+export interface DatedSpan {
+  start: number;
+  end: number;
+  date: ParsedDate;
+}
+
+export interface AttachmentItem {
+  line: number;
+  /** The number written before the name ("1."), absent for a single unnumbered attachment. */
+  number?: number;
+  /** Offset of the number, when there is one. */
+  markerStart?: number;
+  /** The name's offsets (absolute) and text. */
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** 附件说明 (GB/T 9704-2012 7.3.4). */
+export interface AttachmentNote {
+  startLine: number;
+  endLine: number;
+  /** Offset of "附件". */
+  start: number;
+  items: AttachmentItem[];
+}
+
+/** 版记 (7.4): 抄送机关, 印发机关 and 印发日期. */
+export interface Colophon {
+  startLine: number;
+  endLine: number;
+  copyTo?: ElementLine;
+  /** The issuing office, without the date and 印发. */
+  issuer?: ElementLine;
+  issueDate?: DatedSpan;
+}
+
+/** The parts of a 公文 around its body, as far as the text has them (model/elements.ts). */
+export interface DocumentElements {
+  /** 发文机关标志 ("XX市人民政府文件"). */
+  masthead?: ElementLine;
+  /** 发文字号 above the title ("X政发〔2024〕5号"). */
+  docNumber?: ElementLine;
+  /** 主送机关 ("各区县人民政府，市政府各部门："). */
+  addressee?: ElementLine;
+  attachments?: AttachmentNote;
+  /** 署名: the signing units, one a line (none when the document is not signed). */
+  signature: ElementLine[];
+  /** 成文日期. */
+  date?: ElementLine & { date: ParsedDate };
+  /**
+   * The "附件" / "附件1" line that opens an attachment's own pages after the main text's
+   * sign-off: the document is that attachment (model/elements.ts splitAppendices).
+   */
+  attachmentLabel?: ElementLine;
+  colophon?: Colophon;
 }
 
 export interface TableOfContents {
