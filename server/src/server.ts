@@ -29,6 +29,8 @@ import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
 import { ExportFailure } from "./export/export";
+import { PREVIEW_REQUEST, PreviewService, type PreviewParams } from "./preview/service";
+import { PreviewFindings } from "./preview/findings";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -217,6 +219,7 @@ async function check(uri: string, version: number): Promise<void> {
   const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
+  previewFindings.publish(model, problems);
   await connection.sendDiagnostics({ uri, version, diagnostics });
   if (reportTiming) {
     void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
@@ -259,6 +262,8 @@ documents.onDidClose((e) => {
   settingsCache.delete(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
+  previews.forget(uri);
+  previewFindings.forget(uri);
   forgetDocumentMemos(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Its text and model (a few bytes per character) are garbage now, though the heap did not grow.
@@ -362,6 +367,21 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
   // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
   const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
   return exportDocument(params, { model, settings: settings.export, problems, language });
+});
+
+/** The page preview: the open document's pages, with the findings published (or carried over until they are). */
+const previews = new PreviewService();
+const previewFindings = new PreviewFindings();
+connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams) => {
+  const document = typeof params?.uri === "string" ? documents.get(params.uri) : undefined;
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  idleCollector.noteWork();
+  const model = modelOf(document);
+  const checked = isChecked(document, settings);
+  if (checked) previewFindings.watch(document.uri, model, publishedProblems.all(document.uri, model.version));
+  const findings = checked ? previewFindings.for(model) : { problems: [], current: true };
+  return previews.answer(params, { model, settings: settings.export, problems: findings.problems, findingsCurrent: findings.current, language: languageFor(settings) });
 });
 
 connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
