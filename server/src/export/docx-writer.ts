@@ -348,24 +348,24 @@ class BlockWriter {
 
 /** What a worker running this bundle is sent, and answers (lsp/export.ts starts it). */
 export interface WriterJob {
+  id: number;
   plan: ExportPlan;
   layout: Layout;
   meta: DocxMeta;
 }
-export type WriterAnswer = { bytes: Uint8Array } | { error: string };
+export type WriterAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
-// Run as a worker: one job, one answer (the thread's heap, a few hundred MB for a very large
-// document, goes when it ends).
+// Run as a worker: a job at a time, each answered with the file's bytes (transferred).
 if (!isMainThread && parentPort && (workerData as { gongwenDocxWriter?: boolean } | null)?.gongwenDocxWriter) {
   const port = parentPort;
-  port.once("message", (job: WriterJob) => {
+  port.on("message", (job: WriterJob) => {
     renderDocx(job.plan, job.layout, job.meta).then(
       (rendered) => {
         // Transfer, not copy: the bytes' own buffer (a view into a shared pool is copied first).
         const bytes = rendered.byteOffset === 0 && rendered.byteLength === rendered.buffer.byteLength ? rendered : rendered.slice();
-        port.postMessage({ bytes } satisfies WriterAnswer, [bytes.buffer as ArrayBuffer]);
+        port.postMessage({ id: job.id, bytes } satisfies WriterAnswer, [bytes.buffer as ArrayBuffer]);
       },
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies WriterAnswer),
+      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies WriterAnswer),
     );
   });
 }
