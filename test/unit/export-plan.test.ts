@@ -31,10 +31,12 @@ test("the default layout is GB/T 9704's: 22 lines of 28 characters in a 156 × 2
 });
 
 test("every export setting is in package.json (type, default, bounds, both languages) and in the .gongwenrc.json schema", () => {
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
-  const en = JSON.parse(readFileSync(join(REPO_ROOT, "package.nls.json"), "utf8"));
-  const zh = JSON.parse(readFileSync(join(REPO_ROOT, "package.nls.zh-cn.json"), "utf8"));
-  const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", "gongwenrc.schema.json"), "utf8"));
+  type Property = { type: string; default: unknown; minimum?: number; maximum?: number; enum?: string[]; markdownDescription?: string; description?: string };
+  const json = <T>(...path: string[]) => JSON.parse(readFileSync(join(REPO_ROOT, ...path), "utf8")) as T;
+  const pkg = json<{ contributes: { configuration: { properties: Record<string, Property> } } }>("package.json");
+  const en = json<Record<string, string>>("package.nls.json");
+  const zh = json<Record<string, string>>("package.nls.zh-cn.json");
+  const schema = json<{ properties: { export: { additionalProperties: boolean; properties: Record<string, Property> } } }>("schemas", "gongwenrc.schema.json");
   const props = pkg.contributes.configuration.properties;
   const declared = Object.keys(props).filter((k) => k.startsWith("gongwen.export.")).sort();
   assert.deepEqual(declared, EXPORT_SETTINGS.map((s) => `gongwen.export.${s.key}`).sort());
@@ -45,7 +47,7 @@ test("every export setting is in package.json (type, default, bounds, both langu
     assert.equal(p.minimum, spec.minimum, spec.key);
     assert.equal(p.maximum, spec.maximum, spec.key);
     assert.deepEqual(p.enum, spec.enum ? [...spec.enum] : undefined, spec.key);
-    const key = /^%(.+)%$/.exec(p.markdownDescription ?? p.description)![1];
+    const key = /^%(.+)%$/.exec(p.markdownDescription ?? p.description ?? "")![1];
     assert.ok(en[key] && zh[key], `nls ${key}`);
     const s = schema.properties.export.properties[spec.key];
     assert.ok(s, `schema ${spec.key}`);
@@ -127,7 +129,7 @@ test("the plan: headings by the model's marker level, a document's elements, sou
   assert.equal(runsText(runIn.runs), "（一）工作目标。");
   assert.equal(runsText(runIn.rest), "全年完成。");
   // A document that starts at （一）: style Heading 2, top of the outline.
-  const second = blocksOf("标题方案\n\n（一）第一项\n（二）第二项\n").filter((b) => b.kind === "heading") as Array<Extract<Block, { kind: "heading" }>>;
+  const second = blocksOf("标题方案\n\n（一）第一项\n（二）第二项\n").filter((b): b is Extract<Block, { kind: "heading" }> => b.kind === "heading");
   assert.deepEqual(second.map((h) => [h.level, h.outline]), [[2, 0], [2, 0]]);
 });
 
@@ -146,7 +148,7 @@ test("bad input: an empty document plans nothing; a document without a title is 
 test("the check before export counts what the Problems panel shows, placeholders first, and points at the first finding", () => {
   const text = "区统计局20XX年工作计划\n\n一、总体要求\n三、主要任务\nXX县统计局负责。\n";
   const model = parseDocument({ text });
-  const summary = summarizeFindings(model, lint(model, {}, { rules: RULES }));
+  const summary = summarizeFindings(model, lint(model, RULES));
   assert.equal(summary.kinds[0].ruleId, "placeholder");
   assert.equal(summary.kinds[0].count, 2);
   assert.ok(summary.kinds.some((k) => k.ruleId === "numbering-sequence"));
@@ -155,6 +157,6 @@ test("the check before export counts what the Problems panel shows, placeholders
   assert.match(describeFindings(summary, "zh"), /^文档还有 \d+ 个问题：占位符 2 处，序号不连续 1 处/);
   assert.match(describeFindings(summary, "en"), /^the document still has \d+ problems: 2 placeholder, 1 heading number out of sequence/);
   // Information-level findings are not problems to stop for.
-  const quiet = summarizeFindings(model, lint(model, { rules: { placeholder: { severity: "info" }, "numbering-sequence": { severity: "off" } } }, { rules: RULES }));
+  const quiet = summarizeFindings(model, lint(model, RULES, { rules: { placeholder: { severity: "info" }, "numbering-sequence": { severity: "off" } } }));
   assert.equal(quiet.kinds.some((k) => k.ruleId === "placeholder"), false);
 });

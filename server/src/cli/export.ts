@@ -199,7 +199,7 @@ export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv,
       const settings = readExportSettings(config?.export);
       const model = parseDocument({ text, uri: path, languageId: languageOfPath(path) });
       // What is still wrong is said before the file leaves, as the editor's command does.
-      const problems = lint(model, mergeLintConfig({ rules: {} }, config?.lint), { rules: RULES });
+      const problems = lint(model, RULES, mergeLintConfig({ rules: {} }, config?.lint));
       const summary = summarizeFindings(model, problems);
       const { bytes } = await renderModel(model, settings, basename(path));
       writeFileAtomically(target, bytes);

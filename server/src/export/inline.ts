@@ -134,7 +134,7 @@ export function markdownRuns(source: string): Inline[] {
         canClose = rightFlanking && (!leftFlanking || isPunctuation(after));
       }
       flush();
-      nodes.push({ kind: "delim", char: ch as "*" | "_" | "~", count: run, canOpen, canClose, opens: [], closes: [] });
+      nodes.push({ kind: "delim", char: ch, count: run, canOpen, canClose, opens: [], closes: [] });
       i += run;
       continue;
     }
