@@ -17,6 +17,7 @@ describe("export to Word", () => {
   afterEach(closeAllEditors);
 
   it("contributes gongwen.exportDocx to the palette, the editor title menu and the explorer menu", async () => {
+    await vscode.extensions.getExtension("gongwen.gongwen")!.activate();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes("gongwen.exportDocx"));
     const pkg = vscode.extensions.getExtension("gongwen.gongwen")!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string }>> } };
