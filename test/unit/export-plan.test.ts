@@ -133,6 +133,12 @@ test("the plan: headings by the model's marker level, a document's elements, sou
   assert.deepEqual(second.map((h) => [h.level, h.outline]), [[2, 0], [2, 0]]);
 });
 
+test("Markdown structure that is not prose is not printed: front matter, comments, rules, fences; unnumbered # lines lose their marks", () => {
+  const md = "---\ntitle: x\n---\n# 区统计局2024年工作计划\n\n<!-- 草稿 -->\n## 背景 ##\n\n正文第一段，\n接着写。\n\n---\n\n```\ncode line\n```\n";
+  const texts = blocksOf(md, "markdown").map((b) => (b.kind === "title" ? b.lines.join("") : b.kind === "paragraph" ? runsText(b.runs) : b.kind));
+  assert.deepEqual(texts, ["区统计局2024年工作计划", "背景", "正文第一段，接着写。", "code line"]);
+});
+
 test("bad input: an empty document plans nothing; a document without a title is exported and said to have none", () => {
   assert.equal(planExport(parseDocument({ text: "" }), PLAN_OPTIONS).empty, true);
   assert.equal(planExport(parseDocument({ text: "\n\n   \n" }), PLAN_OPTIONS).empty, true);

@@ -283,6 +283,8 @@ function bodyBlocks(model: DocumentModel, from: number, to: number, inline: (s: 
     const raw = model.lines[i].text;
     let content = contentOf(model.lines[i]);
     if (model.isMarkdown) {
+      // An unnumbered "## 背景" is not a heading of the model: its text is a paragraph, the marks go.
+      if (model.lines[i].facts.markdownPrefix) content = content.replace(/^#{1,6}[ \t]+/, "").replace(/[ \t]+#+[ \t]*$/, "");
       const item = LIST_ITEM.exec(raw);
       const quote = QUOTE.exec(raw);
       if (item) {
