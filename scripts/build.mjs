@@ -26,5 +26,6 @@ await Promise.all([
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [lazyWriter] }),
   build({ ...common, entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [lazyWriter] }),
-  build({ ...common, entryPoints: ["server/src/export/docx-writer.ts"], outfile: "dist/docx-writer.js" }),
+  // Minified: a worker loads it afresh for each first export, and parsing is most of that.
+  build({ ...common, entryPoints: ["server/src/export/docx-writer.ts"], outfile: "dist/docx-writer.js", minify: true }),
 ]);

@@ -72,16 +72,10 @@ export function planExport(model: DocumentModel, options: PlanOptions): ExportPl
   const inline = model.isMarkdown ? markdownRuns : plainRuns;
   const sections: ExportSection[] = [];
   const untitled: number[] = [];
-  // A 版记 belongs after the attachments' own pages (GB/T 9704 7.4): held until they are done.
-  let heldColophon: { block: Block } | undefined;
 
   for (const doc of model.documents) {
     const isAppendix = doc.elements.attachmentLabel !== undefined;
     const section: ExportSection = { index: sections.length, newPage: sections.length > 0 && (isAppendix || options.newPagePerDocument), title: doc.titleLine >= 0 ? doc.title : undefined, blocks: [], spaceBefore: [] };
-    if (!isAppendix && heldColophon) {
-      placeColophon(heldColophon.block, sections[sections.length - 1]);
-      heldColophon = undefined;
-    }
     const isCompilationFront = model.documents.length > 1 && model.tocs.some((t) => t.captionLine >= doc.startLine && t.captionLine <= doc.endLine);
     const push = (block: Block, space = 0) => {
       section.blocks.push(block);
@@ -172,9 +166,9 @@ export function planExport(model: DocumentModel, options: PlanOptions): ExportPl
         }
         case "colophon": {
           const c = doc.elements.colophon;
+          // The text has it last, after the attachments' own pages, as 7.4 places it.
           if (c) {
-            const block: Block = { kind: "colophon", line: c.startLine, endLine: c.endLine, copyTo: c.copyTo?.text, issuer: c.issuer?.text, issueDate: c.issueDate ? model.text.slice(c.issueDate.start, c.issueDate.end) : undefined };
-            heldColophon = { block };
+            push({ kind: "colophon", line: c.startLine, endLine: c.endLine, copyTo: c.copyTo?.text, issuer: c.issuer?.text, issueDate: c.issueDate ? model.text.slice(c.issueDate.start, c.issueDate.end) : undefined }, 1);
             i = Math.max(i, c.endLine);
           }
           break;
@@ -202,16 +196,9 @@ export function planExport(model: DocumentModel, options: PlanOptions): ExportPl
     if (doc.titleLine < 0 && section.blocks.length > 0 && !isAppendix) untitled.push(doc.index);
     if (section.blocks.length > 0) sections.push(section);
   }
-  if (heldColophon) placeColophon(heldColophon.block, sections[sections.length - 1]);
   if (sections.length > 0) sections[0].newPage = false;
   sections.forEach((s, k) => (s.index = k));
   return { sections, untitled, empty: sections.length === 0 };
-}
-
-/** Puts a 版记 at the end of a section: its own document's, or the last attachment page after it. */
-function placeColophon(block: Block, into: ExportSection): void {
-  into.blocks.push(block);
-  into.spaceBefore.push(1);
 }
 
 /** Page numbers at the end of a contents line: "…工作计划\t59", "…工作计划……59", "…计划8". */
@@ -296,6 +283,8 @@ function bodyBlocks(model: DocumentModel, from: number, to: number, inline: (s: 
     const raw = model.lines[i].text;
     let content = contentOf(model.lines[i]);
     if (model.isMarkdown) {
+      // An unnumbered "## 背景" is not a heading of the model: its text is a paragraph, the marks go.
+      if (model.lines[i].facts.markdownPrefix) content = content.replace(/^#{1,6}[ \t]+/, "").replace(/[ \t]+#+[ \t]*$/, "");
       const item = LIST_ITEM.exec(raw);
       const quote = QUOTE.exec(raw);
       if (item) {

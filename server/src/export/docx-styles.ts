@@ -112,7 +112,7 @@ export function fontTableXml(layout: Layout): string {
     names.add(style.latinFont);
   }
   const entries = [...names].filter((n) => n !== "").map((name) => {
-    const chinese = /[\u0080-\uffff]/.test(name);
+    const chinese = [...name].some((c) => c.charCodeAt(0) > 0x7f);
     const alt = FALLBACKS[name];
     return `<w:font w:name="${escapeXml(name)}">${alt ? `<w:altName w:val="${escapeXml(alt)}"/>` : ""}<w:charset w:val="${chinese ? "86" : "00"}"/><w:family w:val="${chinese ? "modern" : "roman"}"/><w:pitch w:val="${chinese ? "fixed" : "variable"}"/></w:font>`;
   });

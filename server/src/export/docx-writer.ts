@@ -181,8 +181,11 @@ class BlockWriter {
         // In a compilation each document's title is the top of the navigation pane's outline.
         return [this.paragraph({ style, children, ...(this.compilation && block.role === "document" ? { outlineLevel: 0 } : {}) })];
       }
-      case "masthead":
-        return [this.paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ ...runOf(el.masthead), text: block.text, color: "FF0000" })] })];
+      case "masthead": {
+        // Whole grid lines tall enough for the big type (Word clips glyphs taller than an exact line).
+        const lines = Math.max(1, Math.ceil((el.masthead.sizePt * 20 * 1.2) / this.layout.line));
+        return [this.paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { ...line, line: lines * this.layout.line }, children: [new TextRun({ ...runOf(el.masthead), text: block.text, color: "FF0000" })] })];
+      }
       case "docNumber":
         return [
           this.paragraph({
@@ -228,7 +231,7 @@ class BlockWriter {
         return out;
       }
       case "colophon":
-        return this.colophon(block, line);
+        return this.colophon(block);
     }
   }
 
@@ -265,31 +268,48 @@ class BlockWriter {
     });
   }
 
-  /** 版记 (7.4): 4号仿宋, one character in on each side, between a thick rule, a thin one and a thick one. */
-  private colophon(block: Extract<Block, { kind: "colophon" }>, line: ReturnType<typeof exactLine>): Paragraph[] {
+  /**
+   * 版记 (7.4): 4号仿宋, one character in on each side, between rules as wide as the block —
+   * thick above and below, thin between 抄送 and 印发 — drawn as a one-column table's borders
+   * (paragraph borders would stop at the text's indents).
+   */
+  private colophon(block: Extract<Block, { kind: "colophon" }>): Array<Paragraph | Table> {
     const style = this.layout.elements.colophon;
     const inset = Math.round(style.sizePt * 20);
-    const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 1 };
-    const thin = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 };
-    const base = { alignment: AlignmentType.LEFT, indent: { left: inset, right: inset, firstLine: 0 }, spacing: line, keepNext: true, keepLines: true };
-    const out: Paragraph[] = [];
-    const issued = block.issuer !== undefined || block.issueDate !== undefined;
-    if (block.copyTo !== undefined) {
-      out.push(this.paragraph({ ...base, border: { top: thick, bottom: issued ? thin : thick }, children: [new TextRun({ ...runOf(style), text: block.copyTo })] }));
-    }
-    if (issued) {
-      const right = this.layout.textWidth - inset;
-      out.push(
-        this.paragraph({
-          ...base,
-          keepNext: false,
-          tabStops: [{ type: TabStopType.RIGHT, position: right - inset }],
-          border: { ...(block.copyTo === undefined ? { top: thick } : {}), bottom: thick },
-          children: [new TextRun({ ...runOf(style), text: `${block.issuer ?? ""}\t${block.issueDate ? block.issueDate + "印发" : ""}` })],
-        }),
-      );
-    }
-    return out;
+    const width = this.layout.textWidth;
+    const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000" };
+    const thin = { style: BorderStyle.SINGLE, size: 6, color: "000000" };
+    const none = { style: BorderStyle.NONE, size: 0, color: "auto" };
+    const line = (text: string, tabbed: boolean) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: { left: inset, right: inset, top: 0, bottom: 0 },
+            children: [
+              new Paragraph({
+                widowControl: false,
+                alignment: AlignmentType.LEFT,
+                indent: { firstLine: 0 },
+                keepNext: true,
+                ...(tabbed ? { tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * inset }] } : {}),
+                children: [new TextRun({ ...runOf(style), text })],
+              }),
+            ],
+          }),
+        ],
+      });
+    const rows: TableRow[] = [];
+    if (block.copyTo !== undefined) rows.push(line(block.copyTo, false));
+    if (block.issuer !== undefined || block.issueDate !== undefined) rows.push(line(`${block.issuer ?? ""}\t${block.issueDate ? block.issueDate + "印发" : ""}`, true));
+    const table = new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+      rows,
+    });
+    return this.breakNext ? [this.blank(), table] : [table];
   }
 
   private table(block: Extract<Block, { kind: "table" }>): Table {
@@ -328,24 +348,24 @@ class BlockWriter {
 
 /** What a worker running this bundle is sent, and answers (lsp/export.ts starts it). */
 export interface WriterJob {
+  id: number;
   plan: ExportPlan;
   layout: Layout;
   meta: DocxMeta;
 }
-export type WriterAnswer = { bytes: Uint8Array } | { error: string };
+export type WriterAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
-// Run as a worker: one job, one answer (the thread's heap, a few hundred MB for a very large
-// document, goes when it ends).
+// Run as a worker: a job at a time, each answered with the file's bytes (transferred).
 if (!isMainThread && parentPort && (workerData as { gongwenDocxWriter?: boolean } | null)?.gongwenDocxWriter) {
   const port = parentPort;
-  port.once("message", (job: WriterJob) => {
+  port.on("message", (job: WriterJob) => {
     renderDocx(job.plan, job.layout, job.meta).then(
       (rendered) => {
         // Transfer, not copy: the bytes' own buffer (a view into a shared pool is copied first).
         const bytes = rendered.byteOffset === 0 && rendered.byteLength === rendered.buffer.byteLength ? rendered : rendered.slice();
-        port.postMessage({ bytes } satisfies WriterAnswer, [bytes.buffer as ArrayBuffer]);
+        port.postMessage({ id: job.id, bytes } satisfies WriterAnswer, [bytes.buffer as ArrayBuffer]);
       },
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies WriterAnswer),
+      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies WriterAnswer),
     );
   });
 }

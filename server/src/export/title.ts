@@ -8,19 +8,20 @@ import { widthInChars } from "./layout";
 const NO_LINE_START = "，。、；：？！）》」』”’〕】…—·%％";
 const NO_LINE_END = "（《「『“‘〔【";
 /** Words a break may follow: a title turns here naturally. */
-const GOOD_AFTER = ["关于", "印发", "转发", "批转", "年度", "年", "和", "及", "与", "暨", "、", "，", "”", "》", "）"];
+const GOOD_AFTER = ["关于", "印发", "转发", "批转", "年度", "年", "和", "及", "与", "暨", "、", "，", "”", "》", "）", "办公室", "人民政府", "委员会", "局", "厅", "中心"];
 /** Words a break may precede. */
 const GOOD_BEFORE = ["关于", "工作", "实施"];
-const BAD_BEFORE = ["的", "之"];
+/** Words a break may not precede: they continue the word before ("人民政府|办公室"). */
+const BAD_BEFORE = ["的", "之", "办公室", "委员会"];
 
 function breakCost(text: string, at: number): number {
   const before = text[at - 1];
   const after = text[at];
   if (NO_LINE_START.includes(after) || NO_LINE_END.includes(before)) return 20;
   if (/[0-9A-Za-z]/.test(before) && /[0-9A-Za-z.％%]/.test(after)) return 20;
+  if (BAD_BEFORE.some((w) => text.startsWith(w, at))) return 4;
   if (GOOD_AFTER.some((w) => text.startsWith(w, at - w.length))) return 0;
   if (GOOD_BEFORE.some((w) => text.startsWith(w, at))) return 0.5;
-  if (BAD_BEFORE.some((w) => text.startsWith(w, at))) return 4;
   return 2.5;
 }
 

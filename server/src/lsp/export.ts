@@ -88,7 +88,7 @@ export async function exportDocument(params: ExportParams, context: ExportContex
     // A target that cannot be written is said now, before asking whether to replace it.
     checkTarget(target);
     if (!params.overwrite && existsSync(target)) return { status: "exists", target };
-    const bytes = await renderInWorker(prepared);
+    const bytes = await renderInWorker(prepared, context.model.text.length);
     writeFileAtomically(target, bytes);
     return { status: "written", target, bytes: bytes.length, ms: Math.round(performance.now() - started) };
   } catch (error) {
@@ -103,26 +103,80 @@ function writerBundle(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-function renderInWorker(prepared: PreparedExport): Promise<Uint8Array> {
-  const bundle = writerBundle();
-  if (!bundle) return renderPrepared(prepared);
-  return new Promise((resolve, reject) => {
+/** A worker kept this long after an export, so the next one finds the writer loaded and warm. */
+const WORKER_IDLE_MS = 60_000;
+/** After a document this large (characters) the worker goes at once: its heap grew with it. */
+const WORKER_KEEP_BELOW = 1_000_000;
+
+/**
+ * The writer's worker thread: started on the first export, one job at a time, ended when idle
+ * for a minute or after a very large document. It never keeps the server process alive.
+ */
+class WriterWorker {
+  private worker: Worker | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  render(bundle: string, prepared: PreparedExport, size: number): Promise<Uint8Array> {
+    const run = this.queue.then(() => this.run(bundle, prepared, size));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private start(bundle: string): Worker {
     const worker = new Worker(bundle, { workerData: { gongwenDocxWriter: true } });
-    let settled = false;
-    worker.once("message", (answer: WriterAnswer) => {
-      settled = true;
-      void worker.terminate();
-      if ("bytes" in answer) resolve(answer.bytes);
-      else reject(new Error(answer.error));
+    worker.unref();
+    worker.on("message", (answer: WriterAnswer) => {
+      const waiter = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      if (!waiter) return;
+      if ("bytes" in answer) waiter.resolve(answer.bytes);
+      else waiter.reject(new Error(answer.error));
     });
-    worker.once("error", (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`the Word writer stopped (exit code ${code})`));
-      settled = true;
-    });
-    worker.postMessage({ plan: prepared.plan, layout: prepared.layout, meta: prepared.meta } satisfies WriterJob);
-  });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`the Word writer stopped (exit code ${code})`)));
+    return worker;
+  }
+
+  private async run(bundle: string, prepared: PreparedExport, size: number): Promise<Uint8Array> {
+    if (this.idle) clearTimeout(this.idle);
+    this.worker ??= this.start(bundle);
+    const worker = this.worker;
+    const id = this.nextId++;
+    try {
+      return await new Promise<Uint8Array>((resolve, reject) => {
+        this.waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, plan: prepared.plan, layout: prepared.layout, meta: prepared.meta } satisfies WriterJob);
+      });
+    } finally {
+      if (size >= WORKER_KEEP_BELOW) this.stop();
+      else {
+        this.idle = setTimeout(() => this.stop(), WORKER_IDLE_MS);
+        this.idle.unref();
+      }
+    }
+  }
+
+  stop(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+}
+
+const writerWorker = new WriterWorker();
+
+/** Renders in the writer's worker (in this thread where there is no bundle). */
+function renderInWorker(prepared: PreparedExport, size: number): Promise<Uint8Array> {
+  const bundle = writerBundle();
+  return bundle ? writerWorker.render(bundle, prepared, size) : renderPrepared(prepared);
 }

@@ -32,6 +32,9 @@ export interface RenderContext {
   cover: Int32Array;
 }
 
+/** Grid lines a printed line may take (style.ts defines g2 … g6). */
+export const MAX_GRID_LINES = 6;
+
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** The finding covering each source offset (the most severe where they overlap). */
@@ -167,11 +170,14 @@ export function renderPages(ctx: RenderContext, summary: Summary, from: number, 
       if (slice.kind === "paragraph" && item.kind === "paragraph") {
         for (let k = slice.from; k < slice.to; k++) parts.push(lineHtml(ctx, item.laid, k, serial++, slice.item, summary, used));
       } else if (slice.kind === "table" && item.kind === "table") {
-        parts.push('<table class="gw-t">');
+        const table = item.laid.table;
+        const margin = `${table.cellMargin}_${table.cellMargin}`;
+        used.indents.add(margin);
+        parts.push(`<table class="gw-t gw-${table.role}">`);
         for (const r of slice.rows) {
           parts.push("<tr>");
           for (const cell of item.laid.rows[r]) {
-            parts.push("<td>");
+            parts.push(`<td class="i${margin}">`);
             for (let k = 0; k < cell.lines.length; k++) parts.push(lineHtml(ctx, cell, k, serial++, slice.item, summary, used));
             parts.push("</td>");
           }
@@ -200,7 +206,7 @@ function lineHtml(ctx: RenderContext, laid: LaidParagraph, k: number, serial: nu
   const parts: string[] = [];
   const rules = (side: "above" | "below", rule: string | undefined) => (rule ? `<div class="i${indent}"><div class="ru-${rule}-${side}"></div></div>` : "");
   if (k === 0 && p.borderTop) parts.push(rules("above", p.borderTop));
-  parts.push(`<div class="l e-${p.element} a-${align} i${indent}${p.role === "blank" ? " blank" : ""}" data-line="${dataLine}">`);
+  parts.push(`<div class="l e-${p.element} a-${align} i${indent}${p.gridLines > 1 ? ` g${Math.min(p.gridLines, MAX_GRID_LINES)}` : ""}" data-line="${dataLine}">`);
   for (const f of summary.lineMarks.get(serial) ?? []) parts.push(findingMark(ctx.findings[f]));
   parts.push(segmentsHtml(ctx, laid, line.from, line.to, used));
   if (p.tocTarget) {

@@ -15,7 +15,7 @@ export interface LaidTable {
   table: PrintedTable;
   /** Cells laid in their columns. */
   rows: LaidParagraph[][];
-  /** Height of each row in twips: its tallest cell's lines and the rule under it. */
+  /** Height of each row in twips: its tallest cell's lines and the rule under it (between rows, or the bottom rule). */
   heights: number[];
 }
 
@@ -87,21 +87,22 @@ function layItems(groups: readonly PrintedGroup[], layout: Layout, sourceText: s
 function layTable(table: PrintedTable, layout: Layout, aligner: SourceAligner | undefined, options: MeasureOptions): LaidTable {
   const inner = table.columnWidth - 2 * table.cellMargin;
   const rows = table.rows.map((row) => row.map((cell) => layParagraph(cell, layout, inner, aligner, options)));
-  const heights = rows.map((row) => Math.max(1, ...row.map((c) => c.lines.length)) * layout.line + table.rule);
+  const heights = rows.map((row, r) => Math.max(1, ...row.map((c) => c.lines.length)) * layout.line + (r === rows.length - 1 ? table.ruleBottom : table.ruleInside));
   return { table, rows, heights };
 }
 
 function paragraphHeight(laid: LaidParagraph, layout: Layout): number {
-  return laid.para.ruleAbove + laid.lines.length * layout.line + laid.para.ruleBelow;
+  return laid.para.ruleAbove + laid.lines.length * laid.para.gridLines * layout.line + laid.para.ruleBelow;
 }
 
 function itemHeight(item: LaidItem, layout: Layout): number {
-  if (item.kind === "table") return item.laid.table.rule + item.laid.heights.reduce((a, b) => a + b, 0);
+  if (item.kind === "table") return item.laid.table.ruleTop + item.laid.heights.reduce((a, b) => a + b, 0);
   return paragraphHeight(item.laid, layout);
 }
 
 const breaksBefore = (item: LaidItem): boolean => item.kind === "paragraph" && item.laid.para.pageBreakBefore;
-const keepsNext = (item: LaidItem | undefined): boolean => item?.kind === "paragraph" && item.laid.para.keepNext;
+const keepsNext = (item: LaidItem | undefined): boolean => (item?.kind === "paragraph" && item.laid.para.keepNext) || (item?.kind === "table" && item.laid.table.keepTogether);
+const keepsTogether = (item: LaidItem): boolean => (item.kind === "paragraph" ? item.laid.para.keepLines : item.laid.table.keepTogether);
 
 /**
  * Fills pages. Keep rules as LibreOffice applies them to the export (measured: see
@@ -129,7 +130,7 @@ function fillPages(items: readonly LaidItem[], layout: Layout): Page[] {
     }
     const height = itemHeight(item, layout);
     // Kept with the next: LibreOffice does not split it while moving it helps, even when it is longer than a page.
-    const whole = item.kind === "paragraph" && (item.laid.para.keepNext || (item.laid.para.keepLines && height <= H));
+    const whole = (item.kind === "paragraph" && item.laid.para.keepNext) || (keepsTogether(item) && height <= H);
     const head = whole ? height : headHeight(item, layout);
     if (page.used > 0 && page.used + head > H) {
       if (chain && !chain.atTop) {
@@ -158,15 +159,15 @@ function fillPages(items: readonly LaidItem[], layout: Layout): Page[] {
 
 /** Height of an item's first line with a top rule's space (what must fit for it to start on a page). */
 function headHeight(item: LaidItem, layout: Layout): number {
-  if (item.kind === "table") return item.laid.table.rule + (item.laid.heights[0] ?? 0);
-  return item.laid.para.ruleAbove + layout.line;
+  if (item.kind === "table") return item.laid.table.ruleTop + (item.laid.heights[0] ?? 0);
+  return item.laid.para.ruleAbove + item.laid.para.gridLines * layout.line;
 }
 
 /** A paragraph's lines, as many on each page as fit (widow control is off in the export). */
 function placeParagraph(laid: LaidParagraph, index: number, current: () => Page, turn: () => void, layout: Layout): void {
   const H = layout.textHeight;
-  const L = layout.line;
   const p = laid.para;
+  const L = layout.line * p.gridLines;
   let line = 0;
   while (line < laid.lines.length) {
     const page = current();
@@ -190,7 +191,7 @@ function placeTable(t: LaidTable, index: number, current: () => Page, turn: () =
   for (let r = 0; r < t.heights.length; r++) {
     let page = current();
     const h = t.heights[r];
-    const need = (slice ? 0 : t.table.rule) + h;
+    const need = (slice ? 0 : t.table.ruleTop) + h;
     if (page.used > 0 && page.used + need > H) {
       turn();
       page = current();
@@ -199,7 +200,7 @@ function placeTable(t: LaidTable, index: number, current: () => Page, turn: () =
     if (!slice) {
       slice = { kind: "table", item: index, rows: [], top: r === 0 };
       page.slices.push(slice);
-      page.used += t.table.rule;
+      page.used += t.table.ruleTop;
       if (r > 0 && t.table.header) {
         slice.rows.push(0);
         page.used += t.heights[0];

@@ -48,6 +48,8 @@ export interface PrintedParagraph {
   /** Space the top and bottom rules add (rule and its distance to the text), in twips. */
   ruleAbove: number;
   ruleBelow: number;
+  /** Grid lines each of its lines takes (the masthead's big type takes several). */
+  gridLines: number;
   runs: PrintedRun[];
   /** A bullet before the text (list items): printed in the hanging indent, then a tab to the text. */
   bullet?: string;
@@ -57,15 +59,21 @@ export interface PrintedParagraph {
 
 export interface PrintedTable {
   kind: "table";
-  role: "table";
+  /** "table": a Markdown table, ruled all round; "colophon": the 版记, rules above, between and below only. */
+  role: "table" | "colophon";
   /** One paragraph per cell, rows of cells. */
   rows: PrintedParagraph[][];
   header: boolean;
-  /** Width of each column in twips, and the cell's inner margins. */
+  /** Width of each column in twips, and the cell's inner margins left and right. */
   columnWidth: number;
   cellMargin: number;
-  /** Rule width in twips (between rows and around). */
-  rule: number;
+  /** Rule widths in twips: above the first row, between rows, below the last. */
+  ruleTop: number;
+  ruleInside: number;
+  ruleBottom: number;
+  /** The rows stay together and with what follows (their paragraphs keep with the next). */
+  keepTogether: boolean;
+  pageBreakBefore: false;
 }
 
 export type Printed = PrintedParagraph | PrintedTable;
@@ -77,11 +85,14 @@ export interface PrintedGroup {
 }
 
 /** Word's rule widths: a border of size n is n/8 pt; the writer's distances are in points. */
-const BORDER = {
+export const BORDER = {
   /** 发文字号's red rule: 1 pt, 11 pt under the text. */
   docNumber: ptTwips(1 + 11),
-  thick: ptTwips(1 + 1),
-  thin: ptTwips(0.75 + 1),
+  /** The 版记's rules: 1 pt and 0.75 pt. */
+  thick: ptTwips(1),
+  thin: ptTwips(0.75),
+  /** A table's rules: 0.5 pt. */
+  table: ptTwips(0.5),
 };
 
 function ptTwips(pt: number): number {
@@ -137,6 +148,7 @@ class Printer {
       pageBreakBefore: false,
       ruleAbove: 0,
       ruleBelow: 0,
+      gridLines: 1,
       runs,
       ...over,
     };
@@ -173,8 +185,11 @@ class Printer {
         const runs = block.lines.flatMap((text, k): PrintedRun[] => (k > 0 ? [{ text: "", element: "title", break: true }, { text, element: "title" }] : [{ text, element: "title" }]));
         return [this.paragraph(`title-${block.role}`, runs, { element: "title", align: "center", firstLine: 0, keepNext: true })];
       }
-      case "masthead":
-        return [this.paragraph("masthead", [{ text: block.text, element: "masthead", red: true }], { align: "center", firstLine: 0 })];
+      case "masthead": {
+        // As the writer: whole grid lines tall enough for the big type.
+        const gridLines = Math.max(1, Math.ceil((el.masthead.sizePt * 20 * 1.2) / this.layout.line));
+        return [this.paragraph("masthead", [{ text: block.text, element: "masthead", red: true }], { align: "center", firstLine: 0, gridLines })];
+      }
       case "docNumber":
         return [this.paragraph("docNumber", [{ text: block.text, element: "body" }], { align: "center", firstLine: 0, borderBottom: "red", ruleBelow: BORDER.docNumber })];
       case "addressee":
@@ -252,33 +267,29 @@ class Printer {
     });
   }
 
-  /** 版记: as docx-writer's colophon() — one character in on each side, between rules. */
-  private colophon(block: Extract<Block, { kind: "colophon" }>): PrintedParagraph[] {
+  /**
+   * 版记: as docx-writer's colophon() — a one-column table as wide as the block, one row a line
+   * (抄送, then 印发机关 with the date against a right tab), one character in on each side,
+   * thick rules above and below, a thin one between.
+   */
+  private colophon(block: Extract<Block, { kind: "colophon" }>): Printed[] {
     const style = this.layout.elements.colophon;
     const inset = Math.round(style.sizePt * 20);
-    const base = { element: "colophon" as const, align: "left" as const, left: inset, right: inset, firstLine: 0, keepNext: true, keepLines: true };
-    const out: PrintedParagraph[] = [];
-    const issued = block.issuer !== undefined || block.issueDate !== undefined;
-    if (block.copyTo !== undefined) {
-      const bottom: Rule = issued ? "thin" : "thick";
-      out.push(this.paragraph("copyTo", [{ text: block.copyTo, element: "colophon" }], { ...base, borderTop: "thick", borderBottom: bottom, ruleAbove: BORDER.thick, ruleBelow: BORDER[bottom] }));
-    }
-    if (issued) {
-      const right = this.layout.textWidth - inset;
-      const top = block.copyTo === undefined;
-      out.push(
-        this.paragraph("issuer", [{ text: `${block.issuer ?? ""}\t${block.issueDate ? block.issueDate + "印发" : ""}`, element: "colophon" }], {
-          ...base,
-          keepNext: false,
-          tabs: [{ at: right - inset, align: "right" }],
-          ...(top ? { borderTop: "thick" as const } : {}),
-          borderBottom: "thick",
-          ruleAbove: top ? BORDER.thick : 0,
-          ruleBelow: BORDER.thick,
-        }),
-      );
-    }
-    return out;
+    const width = this.layout.textWidth;
+    const row = (text: string, tabbed: boolean): PrintedParagraph[] => {
+      const p = this.paragraph(tabbed ? "issuer" : "copyTo", [{ text, element: "colophon" }], { element: "colophon", align: "left", firstLine: 0, keepNext: true, tabs: tabbed ? [{ at: width - 2 * inset, align: "right" }] : [] });
+      p.pageBreakBefore = false;
+      return [p];
+    };
+    const rows: PrintedParagraph[][] = [];
+    const breakBefore = this.breakNext;
+    this.breakNext = false;
+    if (block.copyTo !== undefined) rows.push(row(block.copyTo, false));
+    if (block.issuer !== undefined || block.issueDate !== undefined) rows.push(row(`${block.issuer ?? ""}\t${block.issueDate ? block.issueDate + "印发" : ""}`, true));
+    const table: PrintedTable = { kind: "table", role: "colophon", rows, header: false, columnWidth: width, cellMargin: inset, ruleTop: BORDER.thick, ruleInside: BORDER.thin, ruleBottom: BORDER.thick, keepTogether: true, pageBreakBefore: false };
+    if (!breakBefore) return [table];
+    this.breakNext = true;
+    return [this.blank(), table];
   }
 
   private table(block: Extract<Block, { kind: "table" }>): PrintedTable {
@@ -292,6 +303,6 @@ class Printer {
         return p;
       }),
     );
-    return { kind: "table", role: "table", rows, header: block.header, columnWidth: Math.floor(this.layout.textWidth / columns), cellMargin: 80, rule: 10 };
+    return { kind: "table", role: "table", rows, header: block.header, columnWidth: Math.floor(this.layout.textWidth / columns), cellMargin: 80, ruleTop: BORDER.table, ruleInside: BORDER.table, ruleBottom: BORDER.table, keepTogether: false, pageBreakBefore: false };
   }
 }

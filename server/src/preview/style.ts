@@ -4,6 +4,8 @@
 // machine without the office fonts still shows the hierarchy. Nothing is shipped or fetched.
 
 import type { ElementKind, Layout } from "../export/layout";
+import { MAX_GRID_LINES } from "./html";
+import { BORDER } from "./paragraphs";
 
 /** Faces that stand in for the office fonts, by what the office font is. */
 const STAND_INS = {
@@ -64,6 +66,11 @@ export function layoutStylesheet(layout: Layout): string {
   rules.push(`.gw-page{width:${pt(p.width)};height:${pt(p.height)};}`);
   rules.push(`.gw-text{left:${pt(p.left)};top:${pt(p.top)};width:${pt(layout.textWidth)};height:${pt(layout.textHeight)};}`);
   rules.push(`.l{height:${pt(layout.line)};line-height:${pt(layout.line)};}`);
+  for (let n = 2; n <= MAX_GRID_LINES; n++) rules.push(`.l.g${n}{height:${pt(n * layout.line)};line-height:${pt(n * layout.line)};}`);
+  // The writer's rules (paragraphs.ts BORDER): the 发文字号's red rule, the tables', the 版记's.
+  rules.push(`.ru-red-below{height:${pt(BORDER.docNumber)};border-bottom:${pt(20)} solid #e00;}`);
+  rules.push(`.gw-table td{border:${pt(BORDER.table)} solid #000;}`);
+  rules.push(`.gw-colophon{border-top:${pt(BORDER.thick)} solid #000;border-bottom:${pt(BORDER.thick)} solid #000;}.gw-colophon tr+tr td{border-top:${pt(BORDER.thin)} solid #000;}`);
   const numberTop = p.height - p.bottom + (p.bottom - p.footer - layout.pageNumber.lineHeight);
   rules.push(`.gw-num{top:${pt(numberTop)};height:${pt(layout.pageNumber.lineHeight)};line-height:${pt(layout.pageNumber.lineHeight)};}`);
   rules.push(`.gw-num.odd{right:${pt(p.right + layout.pageNumber.indent)};}.gw-num.even{left:${pt(p.left + layout.pageNumber.indent)};}`);
