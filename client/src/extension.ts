@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import { registerCommands } from "./commands";
 import { ServerConnection } from "./connection";
 import { StatusBar } from "./statusBar";
+import { registerPreview } from "./preview/register";
 
 let connection: ServerConnection | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   connection = new ServerConnection(context, output);
   context.subscriptions.push(output, connection);
   registerCommands(context, connection, output);
+  registerPreview(context, connection);
   context.subscriptions.push(new StatusBar(connection));
   try {
     await connection.start();

@@ -66,6 +66,8 @@ function previewPages(text, languageId) {
 }
 
 // Contents lines: the titles only (Word and LibreOffice fill in their own leaders and numbers).
+/** The same printed line: pdftotext leaves out a comma or full stop hanging past the right edge. */
+const same = (pdf, preview) => pdf === preview || (pdf !== undefined && preview !== undefined && preview === pdf + preview.slice(-1) && /[，。、．：；？！,.:;?!]$/.test(preview));
 const norm = (s) => s.replace(/[\s\u3000•◦]/g, "").replace(/(?:\.{3,}|…{2,})\d*$/, "");
 
 let agree = 0;
@@ -89,7 +91,7 @@ for (const file of files) {
   const first = [];
   // A page break in the same place: the page starts with the same line, or both are empty.
   let docPagesSame = 0;
-  for (let p = 0; p < Math.max(pdfPages.length, mine.length); p++) if ((pdfPages[p]?.[0] ?? null) === (mine[p]?.[0] ?? null)) docPagesSame++;
+  for (let p = 0; p < Math.max(pdfPages.length, mine.length); p++) if (same(pdfPages[p]?.[0], mine[p]?.[0]) || (pdfPages[p]?.length === 0 && mine[p]?.length === 0)) docPagesSame++;
   pagesSame += docPagesSame;
   pagesTotal += Math.max(pdfPages.length, mine.length);
   for (let p = 0; p < Math.max(pdfPages.length, mine.length); p++) {
@@ -97,9 +99,8 @@ for (const file of files) {
     const b = mine[p] ?? [];
     for (let k = 0; k < Math.max(a.length, b.length); k++) {
       docTotal++;
-      // pdftotext leaves out a comma or full stop hanging past the right edge.
-      if (a[k] === b[k] || (a[k] !== undefined && b[k] === a[k] + b[k]?.slice(-1) && /[，。、．,.]$/.test(b[k]))) docAgree++;
-      else if (first.length < (verbose ? 40 : 3)) first.push(`  page ${p + 1} line ${k + 1}\n    pdf:     ${a[k] ?? "(none)"}\n    preview: ${b[k] ?? "(none)"}`);
+      if (same(a[k], b[k])) docAgree++;
+      else if ((k === 0 || same(a[k - 1], b[k - 1])) && first.length < (verbose ? 60 : 3)) first.push(`  page ${p + 1} line ${k + 1}\n    pdf:     ${a[k] ?? "(none)"}\n    preview: ${b[k] ?? "(none)"}`);
     }
   }
   agree += docAgree;

@@ -154,13 +154,13 @@ export interface UsedGeometry {
 }
 
 /** The HTML of pages [from, to] (1-based, inclusive). */
-export function renderPages(ctx: RenderContext, summary: Summary, from: number, to: number, used: UsedGeometry): Array<{ number: number; html: string }> {
+export function renderPages(ctx: RenderContext, summary: Summary, from: number, to: number, used: UsedGeometry, wanted: (page: number) => boolean = () => true): Array<{ number: number; html: string }> {
   const out: Array<{ number: number; html: string }> = [];
   let serial = 0;
   const pageNumber = ctx.layout.pageNumber;
   for (const page of ctx.paged.pages) {
     if (page.number > to) break;
-    if (page.number < from) {
+    if (page.number < from || !wanted(page.number)) {
       serial = eachLine(ctx, page, serial, () => {});
       continue;
     }

@@ -183,7 +183,7 @@ function breakLines(laid: LaidParagraph, columnWidth: number): void {
 /** Where a line that overflows at character `i` ends. */
 function lineEnd(text: string, start: number, i: number): number {
   const code = text.charCodeAt(i);
-  // A comma or full stop after Chinese text hangs past the edge, unless what follows may not
+  // A comma, stop or colon after Chinese text hangs past the edge, unless what follows may not
   // start a line either (after a Latin letter, digit or sign it does not: LibreOffice).
   const before = text.charCodeAt(i - 1);
   if (mayHang(code) && !(before > 0x20 && before < 0x7f) && canBreakAfter(text, i)) return i + 1;

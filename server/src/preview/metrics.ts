@@ -33,8 +33,8 @@ const NO_START = new Set(
 );
 /** Characters a line may not end with (opening brackets and quotes). */
 const NO_END = new Set("$([{£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥".split("").map((c) => c.charCodeAt(0)));
-/** Punctuation that may hang past the right edge rather than start a line (commas and full stops). */
-const HANGING = new Set("，。、．,.".split("").map((c) => c.charCodeAt(0)));
+/** Punctuation that may hang past the right edge rather than start a line (commas, stops, colons …). */
+const HANGING = new Set("，。、．：；？！,.:;?!".split("").map((c) => c.charCodeAt(0)));
 
 export const cannotStartLine = (code: number): boolean => NO_START.has(code);
 export const cannotEndLine = (code: number): boolean => NO_END.has(code);

@@ -202,7 +202,8 @@ class Printer {
             element,
             align: style.align,
             firstLine: this.chars(style.firstLineChars),
-            keepNext: true,
+            // As the writer: a heading with run-in text does not keep with the next paragraph.
+            keepNext: block.rest.length === 0,
           }),
         ];
       }

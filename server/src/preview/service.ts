@@ -8,10 +8,12 @@ import { planExport } from "../export/blocks";
 import { resolveLayout, type ExportSettings } from "../export/layout";
 import { localize, type Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
-import { coverOf, previewFindings, renderPages, summarize, type PageSummary, type RenderContext, type Summary } from "./html";
+import { coverOf, previewFindings, renderPages, summarize, type PageSummary, type RenderContext, type Summary, type UsedGeometry } from "./html";
 import { paginate } from "./paginate";
 import { printPlan } from "./paragraphs";
 import { geometryRules, layoutStylesheet } from "./style";
+
+const geometryRulesOf = (used: UsedGeometry): string => geometryRules(used.indents, used.tabs, used.rightTabs);
 
 export const PREVIEW_REQUEST = "gongwen/previewPages";
 
@@ -22,6 +24,8 @@ export interface PreviewParams {
   /** Pages (1-based, inclusive) whose HTML is wanted; none when absent. */
   from?: number;
   to?: number;
+  /** Keys of the pages the client holds (page number → key): their HTML is not sent again while the key is the same. */
+  known?: Record<number, string>;
 }
 
 export interface PreviewAnswer {
@@ -29,8 +33,8 @@ export interface PreviewAnswer {
   version: number;
   /** Every page: its key (changes when what it prints changes) and first source line. */
   pages: PageSummary[];
-  /** The HTML of the pages asked for. */
-  html: Array<{ number: number; html: string }>;
+  /** The HTML of the pages asked for (those whose key the client does not hold). */
+  html: Array<{ number: number; key: string; html: string }>;
   /** The stylesheet of the layout and of the geometry the pages use. */
   css: string;
   /** Findings marked (carried over from the last check while it catches up). */
@@ -66,9 +70,15 @@ const MAX_PAGES_PER_ANSWER = 40;
 export class PreviewService {
   /** The last render per document (one per previewed document; dropped on close). */
   private readonly rendered = new Map<string, Rendered>();
+  /**
+   * Indent and tab classes the document's pages have used, across versions: the stylesheet sent
+   * defines them all, so pages the webview drew from an earlier answer keep their geometry.
+   */
+  private readonly geometry = new Map<string, UsedGeometry>();
 
   forget(uri: string): void {
     this.rendered.delete(uri);
+    this.geometry.delete(uri);
   }
 
   answer(params: PreviewParams, input: PreviewInput): PreviewAnswer {
@@ -80,7 +90,7 @@ export class PreviewService {
       version: model.version,
       pages: r.summary.pages,
       html: [],
-      css: r.cssBase,
+      css: this.geometry.has(model.uri) ? `${r.cssBase}\n${geometryRulesOf(this.geometry.get(model.uri)!)}` : r.cssBase,
       findings: input.problems.length,
       findingsCurrent: input.findingsCurrent,
       ms: 0,
@@ -89,10 +99,17 @@ export class PreviewService {
       answer.empty = localize({ zh: "文档中没有可打印的内容", en: "Nothing to print in this document" }, language);
     }
     if (params.from !== undefined && params.to !== undefined && params.to >= params.from) {
-      const used = { indents: new Set<string>(), tabs: new Set<number>(), rightTabs: new Set<number>() };
-      const to = Math.min(params.to, params.from + MAX_PAGES_PER_ANSWER - 1);
-      answer.html = renderPages(r.ctx, r.summary, Math.max(1, params.from), to, used);
-      answer.css = `${r.cssBase}\n${geometryRules(used.indents, used.tabs, used.rightTabs)}`;
+      let used = this.geometry.get(model.uri);
+      if (!used) {
+        used = { indents: new Set<string>(), tabs: new Set<number>(), rightTabs: new Set<number>() };
+        this.geometry.set(model.uri, used);
+      }
+      const from = Math.max(1, Math.floor(params.from));
+      const to = Math.min(Math.floor(params.to), from + MAX_PAGES_PER_ANSWER - 1);
+      const known = typeof params.known === "object" && params.known !== null ? params.known : {};
+      const keys = r.summary.pages;
+      answer.html = renderPages(r.ctx, r.summary, from, to, used, (n) => known[n] !== keys[n - 1]?.key).map((h) => ({ ...h, key: keys[h.number - 1].key }));
+      answer.css = `${r.cssBase}\n${geometryRulesOf(used)}`;
     }
     answer.ms = Math.round((performance.now() - started) * 10) / 10;
     return answer;
