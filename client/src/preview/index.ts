@@ -15,8 +15,8 @@ const PREVIEW_REQUEST = "gongwen/previewPages";
 const EDIT_DELAY_MS = 30;
 /** New findings (diagnostics) come in bursts with the text's own updates: coalesced. */
 const FINDINGS_DELAY_MS = 60;
-/** Scrolling one side moves the other; the echo of that move is not sent back for this long. */
-const ECHO_MS = 250;
+/** Scrolling one side moves the other; the echo of that move (the next scroll event) is not sent back, if it comes within this long. */
+const ECHO_MS = 300;
 
 interface PreviewAnswer {
   uri: string;
@@ -48,8 +48,10 @@ export class PreviewManager implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
   private again = false;
-  private ignoreEditorScrollUntil = 0;
-  private ignorePreviewScrollUntil = 0;
+  /** The next editor scroll before this time is our own reveal's echo. */
+  private editorEchoUntil = 0;
+  /** The next preview scroll before this time is the echo of following the editor. */
+  private previewEchoUntil = 0;
   private drawnReport: DrawnReport | undefined;
   private readonly drawnWaiters = new Set<() => void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -112,10 +114,12 @@ export class PreviewManager implements vscode.Disposable {
     }
     panel.webview.options = webviewOptions(this.context.extensionUri);
     this.attach(panel);
-    if (!state?.uri) return;
     try {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
-      this.setDocument(document);
+      // The document it showed; without a saved state (closed before it drew), the active one.
+      const active = vscode.window.activeTextEditor?.document;
+      const document = state?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)) : active && this.previewable(active) ? active : undefined;
+      if (document) this.setDocument(document);
+      else this.post({ type: "status", text: s("noEditor") });
     } catch {
       this.post({ type: "status", text: s("closed") });
     }
@@ -253,18 +257,25 @@ export class PreviewManager implements vscode.Disposable {
 
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
     if (e.textEditor.document !== this.document || !this.setting("scrollPreviewWithEditor")) return;
-    if (Date.now() < this.ignoreEditorScrollUntil) return;
+    if (Date.now() < this.editorEchoUntil) {
+      this.editorEchoUntil = 0;
+      return;
+    }
     const line = e.visibleRanges[0]?.start.line;
     if (line === undefined) return;
-    this.ignorePreviewScrollUntil = Date.now() + ECHO_MS;
+    this.previewEchoUntil = Date.now() + ECHO_MS;
     this.post({ type: "scroll", line });
   }
 
   private previewScrolled(line: number): void {
-    if (!this.document || !this.setting("scrollEditorWithPreview") || Date.now() < this.ignorePreviewScrollUntil) return;
+    if (!this.document || !this.setting("scrollEditorWithPreview")) return;
+    if (Date.now() < this.previewEchoUntil) {
+      this.previewEchoUntil = 0;
+      return;
+    }
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document !== this.document) continue;
-      this.ignoreEditorScrollUntil = Date.now() + ECHO_MS;
+      if (editor.document !== this.document || editor.visibleRanges[0]?.start.line === line) continue;
+      this.editorEchoUntil = Date.now() + ECHO_MS;
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
     }
   }
@@ -276,20 +287,23 @@ export class PreviewManager implements vscode.Disposable {
     const position = offset !== undefined && offset >= 0 && offset <= document.getText().length ? document.positionAt(offset) : new vscode.Position(Math.min(line, document.lineCount - 1), 0);
     const shown = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const column = shown?.viewColumn ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    // The editor scrolls only when the line is out of view: that scroll is not sent back to the preview.
+    const inView = shown?.visibleRanges.some((r) => r.contains(position)) ?? false;
+    if (!inView) this.editorEchoUntil = Date.now() + ECHO_MS;
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: new vscode.Range(position, position) });
-    this.ignoreEditorScrollUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   // --- e2e hooks (registered only when GONGWEN_E2E=1) ------------------------------------
 
   /** Resolves with the webview's report once it has drawn `minVersion` (or later) with `contains` in its text. */
-  async drawn(options: { minVersion?: number; contains?: string; timeoutMs?: number } = {}): Promise<DrawnReport> {
+  async drawn(options: { minVersion?: number; contains?: string; page?: number; timeoutMs?: number } = {}): Promise<DrawnReport> {
     const matches = () => {
       const r = this.drawnReport;
       if (!r || r.drawn.length === 0 || r.uri !== this.document?.uri.toString()) return undefined;
       if (options.minVersion !== undefined && r.version < options.minVersion) return undefined;
       if (options.contains !== undefined && !r.drawn.some((p) => p.text.includes(options.contains!))) return undefined;
+      if (options.page !== undefined && !r.drawn.some((p) => p.number === options.page)) return undefined;
       return r;
     };
     const now = matches();
@@ -313,6 +327,11 @@ export class PreviewManager implements vscode.Disposable {
   /** Clicks, in the webview, the first printed line of source `line` (the webview's own click handling runs). */
   testClick(line: number): void {
     this.post({ type: "testClick", line });
+  }
+
+  /** Scrolls the webview to source `line` as the reader would (its scroll is reported back as theirs). */
+  testScroll(line: number): void {
+    this.post({ type: "testScroll", line });
   }
 }
 

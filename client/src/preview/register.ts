@@ -29,6 +29,7 @@ export function registerPreview(context: vscode.ExtensionContext, connection: Se
     context.subscriptions.push(
       vscode.commands.registerCommand("gongwen.preview.drawn", async (options?: Parameters<Preview.PreviewManager["drawn"]>[0]) => (await load()).drawn(options)),
       vscode.commands.registerCommand("gongwen.preview.testClick", async (line: number) => (await load()).testClick(line)),
+      vscode.commands.registerCommand("gongwen.preview.testScroll", async (line: number) => (await load()).testScroll(line)),
     );
   }
 }

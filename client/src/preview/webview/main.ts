@@ -261,7 +261,7 @@ window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
         const line = restoredLine;
         restoredLine = -1;
         scrollToLine(line);
-      }
+      } else if (switched) saveState(lineAtTop() ?? 0);
       requestView();
       report();
       break;
@@ -277,6 +277,11 @@ window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
       status.textContent = message.text;
       status.hidden = message.text === "";
       break;
+    case "testScroll": {
+      const y = positionOfLine(message.line);
+      if (y !== undefined) window.scrollTo({ top: y });
+      break;
+    }
     case "testClick": {
       const target = lineElements().find((l) => Number(l.dataset.line) === message.line);
       if (!target) break;

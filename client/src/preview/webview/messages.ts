@@ -20,7 +20,9 @@ export type ToWebview =
   /** A status line (the server is not running, the document was closed). */
   | { type: "status"; text: string }
   /** e2e: click the first printed line of this source line, as a user would. */
-  | { type: "testClick"; line: number };
+  | { type: "testClick"; line: number }
+  /** e2e: scroll to this source line as a user would (reported back as the reader's scroll). */
+  | { type: "testScroll"; line: number };
 
 /** User-facing words the webview shows, in the user's language. */
 export interface Labels {
