@@ -13,6 +13,12 @@ import type { FromWebview, PageInfo, PreviewState, ToWebview } from "./webview/m
 const PREVIEW_REQUEST = "gongwen/previewPages";
 /** After the last keystroke: short, so the pages follow within 100 ms (the server takes a few ms at 100 KB). */
 const EDIT_DELAY_MS = 30;
+/**
+ * A document whose pages take the server longer than this to lay out (about 1 MB and more) is
+ * laid out again only after a pause in typing three times that long, so typing stays fluent and
+ * its diagnostics are not held up behind the preview.
+ */
+const SLOW_RENDER_MS = 150;
 /** New findings (diagnostics) come in bursts with the text's own updates: coalesced. */
 const FINDINGS_DELAY_MS = 60;
 /** Scrolling one side moves the other; the echo of that move (the next scroll event) is not sent back, if it comes within this long. */
@@ -53,6 +59,8 @@ export class PreviewManager implements vscode.Disposable {
   /** The next preview scroll before this time is the echo of following the editor. */
   private previewEchoUntil = 0;
   private drawnReport: DrawnReport | undefined;
+  /** How long the server took for the last answer (its own measure). */
+  private lastServerMs = 0;
   private readonly drawnWaiters = new Set<() => void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
@@ -60,7 +68,7 @@ export class PreviewManager implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly connection: ServerConnection) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document && e.contentChanges.length > 0) this.schedule(EDIT_DELAY_MS);
+        if (e.document === this.document && e.contentChanges.length > 0) this.schedule(this.lastServerMs > SLOW_RENDER_MS ? 3 * this.lastServerMs : EDIT_DELAY_MS);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.document?.uri.toString();
@@ -199,6 +207,7 @@ export class PreviewManager implements vscode.Disposable {
         this.post({ type: "status", text: s("notHandled", [document.languageId], document.uri) });
         return;
       }
+      this.lastServerMs = answer.ms;
       for (const h of answer.html) this.held.set(h.number, h.key);
       for (const n of [...this.held.keys()]) if (n > answer.pages.length) this.held.delete(n);
       this.post({ type: "update", uri: document.uri.toString(), version: answer.version, pages: answer.pages, css: answer.css, html: answer.html, empty: answer.empty, labels: { page: s("page", [], document.uri), findings: s("findings", [], document.uri) } });

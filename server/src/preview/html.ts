@@ -6,7 +6,7 @@
 
 import type { Problem, Severity } from "../engine/rule";
 import type { Layout } from "../export/layout";
-import type { LaidParagraph } from "./lines";
+import { sourceOf, type LaidParagraph, type LineMemo } from "./lines";
 import type { PagedDocument, Page } from "./paginate";
 import type { PrintedRun } from "./paragraphs";
 
@@ -85,6 +85,29 @@ function eachLine(ctx: RenderContext, page: Page, first: number, visit: (laid: L
   return serial;
 }
 
+/** Each line's hash and source range, computed once per laid-out paragraph. */
+function lineMemo(laid: LaidParagraph): LineMemo {
+  if (laid.memo.lines) return laid.memo.lines;
+  const n = laid.lines.length;
+  const memo: LineMemo = { hash: new Uint32Array(n), first: new Int32Array(n).fill(-1), min: new Int32Array(n).fill(-1), max: new Int32Array(n).fill(-1) };
+  const p = laid.para;
+  laid.lines.forEach((line, k) => {
+    let h = fnv(2166136261, 0x10000 + p.left + (k === 0 ? p.firstLine * 3 : 0) + p.right * 7 + (line.last ? 1 : 0) + p.gridLines * 11);
+    for (let i = line.from; i < line.to; i++) {
+      h = fnv(h, laid.text.charCodeAt(i));
+      h = fnv(h, runBits(p.runs[laid.run[i]]));
+      const o = laid.source[i];
+      if (o < 0) continue;
+      if (memo.first[k] < 0) memo.first[k] = o;
+      if (memo.min[k] < 0 || o < memo.min[k]) memo.min[k] = o;
+      if (o > memo.max[k]) memo.max[k] = o;
+    }
+    memo.hash[k] = h;
+  });
+  laid.memo.lines = memo;
+  return memo;
+}
+
 /** Keys and first lines of every page, and where findings on no printed text are marked. */
 export function summarize(ctx: RenderContext): Summary {
   const { cover, findings } = ctx;
@@ -92,28 +115,34 @@ export function summarize(ctx: RenderContext): Summary {
   const anchors: Array<{ offset: number; serial: number; page: number }> = [];
   const hashes: number[] = [];
   const firstLines: number[] = [];
+  // Offsets covered by findings, counted: a line's range holds one when the count grows across it.
+  const covered = new Int32Array(cover.length + 1);
+  for (let o = 0; o < cover.length; o++) covered[o + 1] = covered[o] + (cover[o] >= 0 ? 1 : 0);
   let serial = 0;
   ctx.paged.pages.forEach((page, p) => {
     let h = 2166136261;
     let firstOffset = -1;
     serial = eachLine(ctx, page, serial, (laid, k, n) => {
-      const line = laid.lines[k];
-      h = fnv(h, 0x10000 + laid.para.left + laid.para.firstLine * 3 + laid.para.right * 7 + (line.last ? 1 : 0));
-      let lineOffset = -1;
-      for (let i = line.from; i < line.to; i++) {
-        const o = laid.source[i];
-        h = fnv(h, laid.text.charCodeAt(i));
-        h = fnv(h, runBits(laid.para.runs[laid.run[i]]));
-        if (o >= 0) {
-          if (lineOffset < 0) lineOffset = o;
-          const f = cover[o];
-          if (f >= 0) {
-            shown[f] = 1;
-            h = fnv(h, f + 1);
+      const memo = lineMemo(laid);
+      h = fnv(h, memo.hash[k]);
+      if (laid.para.tocTarget && laid.lines[k].last) h = fnv(h, ctx.paged.pageOf.get(laid.para.tocTarget) ?? 0);
+      if (memo.min[k] >= 0) {
+        const lo = laid.base + memo.min[k];
+        const hi = laid.base + memo.max[k];
+        if (covered[Math.min(cover.length, hi + 1)] - covered[Math.min(cover.length, lo)] > 0) {
+          const line = laid.lines[k];
+          for (let i = line.from; i < line.to; i++) {
+            const o = sourceOf(laid, i);
+            const f = o >= 0 ? cover[o] : -1;
+            if (f >= 0) {
+              shown[f] = 1;
+              h = fnv(h, f + 1);
+            }
           }
         }
       }
-      if (lineOffset >= 0) {
+      if (memo.first[k] >= 0) {
+        const lineOffset = laid.base + memo.first[k];
         anchors.push({ offset: lineOffset, serial: n, page: p });
         if (firstOffset < 0) firstOffset = lineOffset;
       }
@@ -121,7 +150,7 @@ export function summarize(ctx: RenderContext): Summary {
     hashes.push(h);
     firstLines.push(firstOffset >= 0 ? ctx.lineAt(firstOffset) : -1);
   });
-  // The page numbers hash into their pages too (the contents' numbers are printed text as well).
+  // A finding on no printed text marks the line printed nearest before it.
   const lineMarks = new Map<number, number[]>();
   anchors.sort((a, b) => a.offset - b.offset);
   findings.forEach((f, i) => {
@@ -201,7 +230,7 @@ function lineHtml(ctx: RenderContext, laid: LaidParagraph, k: number, serial: nu
   used.indents.add(indent);
   const align = p.align === "both" ? (line.last ? "left" : "j") : p.align;
   let source = -1;
-  for (let i = line.from; i < line.to && source < 0; i++) source = laid.source[i];
+  for (let i = line.from; i < line.to && source < 0; i++) source = sourceOf(laid, i);
   const dataLine = source >= 0 ? ctx.lineAt(source) : ctx.itemLine(item);
   const parts: string[] = [];
   const rules = (side: "above" | "below", rule: string | undefined) => (rule ? `<div class="i${indent}"><div class="ru-${rule}-${side}"></div></div>` : "");
@@ -223,7 +252,7 @@ function findingMark(f: PreviewFinding): string {
 }
 
 function segmentsHtml(ctx: RenderContext, laid: LaidParagraph, from: number, to: number, used: UsedGeometry): string {
-  const { text, source, run } = laid;
+  const { text, run } = laid;
   const p = laid.para;
   const parts: string[] = [];
   let i = from;
@@ -251,13 +280,13 @@ function segmentsHtml(ctx: RenderContext, laid: LaidParagraph, from: number, to:
     }
     // A segment: same run, same finding, source offsets running on without a gap.
     const r = run[i];
-    const o = source[i];
+    const o = sourceOf(laid, i);
     const f = o >= 0 ? ctx.cover[o] : -1;
     let j = i + 1;
     while (j < to) {
       const c = text.charCodeAt(j);
       if (c === 0x0a || c === 0x09 || run[j] !== r) break;
-      const oj = source[j];
+      const oj = sourceOf(laid, j);
       if (o >= 0 ? oj !== o + (j - i) : oj >= 0) break;
       if ((oj >= 0 ? ctx.cover[oj] : -1) !== f) break;
       j++;

@@ -53,13 +53,27 @@ export interface LaidParagraph {
   text: string;
   /** Index of each character's run (-1: the bullet). */
   run: Int32Array;
-  /** Source offset of each character, -1 where the layout added it. */
+  /**
+   * Source offset of each character relative to `base`, -1 where the layout added it (relative,
+   * so that a paragraph laid out once serves again when text before it changes: preview/cache.ts).
+   */
   source: Int32Array;
-  /** Width of each character in twips (tabs: as set on its line). */
-  width: Int32Array;
+  base: number;
+  /** Width of each character in twips (tabs: as set on its line); 16 bits hold a page's width. */
+  width: Int16Array;
   /** Automatic space before each character (between Chinese and Latin), in twips; none at a line's start. */
-  space: Int32Array;
+  space: Int16Array;
   lines: PrintedLine[];
+  /** Facts of each line computed once (html.ts summarize), shared by the copies the layout cache hands out. */
+  memo: { lines?: LineMemo };
+}
+
+/** Per printed line: a hash of what it prints, and the source offsets it covers (relative to `base`, -1: none). */
+export interface LineMemo {
+  hash: Uint32Array;
+  first: Int32Array;
+  min: Int32Array;
+  max: Int32Array;
 }
 
 /** Characters of a paragraph's runs with their run index. */
@@ -88,22 +102,28 @@ function runMetrics(runs: readonly PrintedRun[], layout: Layout): Array<{ em: nu
   });
 }
 
-/** Lays out a paragraph's lines in a column `width` twips wide; `aligner` maps its characters to the source. */
-export function layParagraph(para: PrintedParagraph, layout: Layout, width: number, aligner?: SourceAligner, options: MeasureOptions = {}): LaidParagraph {
+/** The source offset of a laid paragraph's character i, or -1. */
+export function sourceOf(laid: LaidParagraph, i: number): number {
+  const o = laid.source[i];
+  return o >= 0 ? laid.base + o : -1;
+}
+
+/** Lays out a paragraph's lines in a column `width` twips wide; `aligner` maps its characters to the source (offsets kept relative to `base`). */
+export function layParagraph(para: PrintedParagraph, layout: Layout, width: number, aligner?: SourceAligner, options: MeasureOptions = {}, base = 0): LaidParagraph {
   const libreOffice = options.faces === "libreoffice";
   const { text, run } = flatten(para);
   const n = text.length;
   const metrics = runMetrics(para.runs, layout);
-  const base = metrics[0] ?? { em: Math.round(layout.elements[para.element].sizePt * 20), spacing: layout.elements[para.element].characterSpacing, mono: false };
-  const widths = new Int32Array(n);
-  const space = new Int32Array(n);
+  const plain = metrics[0] ?? { em: Math.round(layout.elements[para.element].sizePt * 20), spacing: layout.elements[para.element].characterSpacing, mono: false };
+  const widths = new Int16Array(n);
+  const space = new Int16Array(n);
   const source = new Int32Array(n).fill(-1);
   let previousScript = 0;
   /** LibreOffice: the last letter, digit or sign was Latin (a quotation mark after it is set in the Latin face). */
   let latinRun = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    const m = run[i] >= 0 ? metrics[run[i]] : base;
+    const m = run[i] >= 0 ? metrics[run[i]] : plain;
     if (code === 0x0a || code === 0x09) {
       widths[i] = 0;
     } else if (code >= 0xdc00 && code <= 0xdfff) {
@@ -119,9 +139,12 @@ export function layParagraph(para: PrintedParagraph, layout: Layout, width: numb
       previousScript = scriptOf(code);
       latinRun = (code > 0x20 && code < 0x7f) || (latinRun && LIBREOFFICE_LATIN[code] !== undefined);
     }
-    if (aligner && run[i] >= 0) source[i] = aligner.next(code);
+    if (aligner && run[i] >= 0) {
+      const at = aligner.next(code);
+      if (at >= 0) source[i] = at - base;
+    }
   }
-  const laid: LaidParagraph = { para, text, run, source, width: widths, space, lines: [] };
+  const laid: LaidParagraph = { para, text, run, source, base, width: widths, space, lines: [], memo: {} };
   breakLines(laid, width);
   return laid;
 }

@@ -10,6 +10,7 @@ import type { Layout } from "../export/layout";
 import { layParagraph, type LaidParagraph, type MeasureOptions } from "./lines";
 import type { PrintedGroup, PrintedTable } from "./paragraphs";
 import { SourceAligner } from "./source-map";
+import { layoutSignature, type LaidGroupItem, type LayoutCache } from "./cache";
 
 export interface LaidTable {
   table: PrintedTable;
@@ -57,8 +58,9 @@ export interface PagedDocument {
 }
 
 /** Lays out the groups' lines and fills pages with them. */
-export function paginate(groups: readonly PrintedGroup[], layout: Layout, sourceText: string, lineStarts: (line: number) => number, options: MeasureOptions = {}): PagedDocument {
-  const items = layItems(groups, layout, sourceText, lineStarts, options);
+export function paginate(groups: readonly PrintedGroup[], layout: Layout, sourceText: string, lineStarts: (line: number) => number, options: MeasureOptions = {}, cache?: LayoutCache): PagedDocument {
+  cache?.begin();
+  const items = layItems(groups, layout, sourceText, lineStarts, options, cache);
   const pages = fillPages(items, layout);
   const pageOf = new Map<Block, number>();
   for (const page of pages) {
@@ -70,23 +72,35 @@ export function paginate(groups: readonly PrintedGroup[], layout: Layout, source
   return { items, pages, pageOf };
 }
 
-function layItems(groups: readonly PrintedGroup[], layout: Layout, sourceText: string, lineStarts: (line: number) => number, options: MeasureOptions): LaidItem[] {
+function layItems(groups: readonly PrintedGroup[], layout: Layout, sourceText: string, lineStarts: (line: number) => number, options: MeasureOptions, cache: LayoutCache | undefined): LaidItem[] {
   const items: LaidItem[] = [];
   groups.forEach((group, g) => {
     const block = group.block;
-    // One aligner per block: its paragraphs, rows and cells come in source order.
-    const aligner = block ? new SourceAligner(sourceText, lineStarts(block.line), lineStarts(("endLine" in block ? block.endLine : block.line) + 1)) : undefined;
-    for (const item of group.items) {
-      if (item.kind === "paragraph") items.push({ kind: "paragraph", laid: layParagraph(item, layout, layout.textWidth, item.tocTarget ? undefined : aligner, options), group: g });
-      else items.push({ kind: "table", laid: layTable(item, layout, aligner, options), group: g });
+    const from = block ? lineStarts(block.line) : 0;
+    const to = block ? lineStarts(("endLine" in block ? block.endLine : block.line) + 1) : 0;
+    // Contents entries print other blocks' page numbers: laid out afresh each time.
+    const key = cache && block && !group.items.some((i) => i.kind === "paragraph" && i.tocTarget) ? `${sourceText.slice(from, to)}\u0000${layoutSignature(group.items)}` : undefined;
+    const kept = key !== undefined ? cache!.take(key, from) : undefined;
+    if (kept) {
+      for (const item of kept) items.push({ ...item, group: g });
+      return;
     }
+    // One aligner per block: its paragraphs, rows and cells come in source order.
+    const aligner = block ? new SourceAligner(sourceText, from, to) : undefined;
+    const laid: LaidGroupItem[] = group.items.map((item) =>
+      item.kind === "paragraph"
+        ? { kind: "paragraph", laid: layParagraph(item, layout, layout.textWidth, item.tocTarget ? undefined : aligner, options, from) }
+        : { kind: "table", laid: layTable(item, layout, aligner, options, from) },
+    );
+    if (key !== undefined) cache!.put(key, laid);
+    for (const item of laid) items.push({ ...item, group: g });
   });
   return items;
 }
 
-function layTable(table: PrintedTable, layout: Layout, aligner: SourceAligner | undefined, options: MeasureOptions): LaidTable {
+function layTable(table: PrintedTable, layout: Layout, aligner: SourceAligner | undefined, options: MeasureOptions, base: number): LaidTable {
   const inner = table.columnWidth - 2 * table.cellMargin;
-  const rows = table.rows.map((row) => row.map((cell) => layParagraph(cell, layout, inner, aligner, options)));
+  const rows = table.rows.map((row) => row.map((cell) => layParagraph(cell, layout, inner, aligner, options, base)));
   const heights = rows.map((row, r) => Math.max(1, ...row.map((c) => c.lines.length)) * layout.line + (r === rows.length - 1 ? table.ruleBottom : table.ruleInside));
   return { table, rows, heights };
 }

@@ -10,6 +10,7 @@ import { localize, type Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
 import { coverOf, previewFindings, renderPages, summarize, type PageSummary, type RenderContext, type Summary, type UsedGeometry } from "./html";
 import { paginate } from "./paginate";
+import { LayoutCache } from "./cache";
 import { printPlan } from "./paragraphs";
 import { geometryRules, layoutStylesheet } from "./style";
 
@@ -75,10 +76,13 @@ export class PreviewService {
    * defines them all, so pages the webview drew from an earlier answer keep their geometry.
    */
   private readonly geometry = new Map<string, UsedGeometry>();
+  /** Laid-out blocks of each document's last render, taken again where an edit did not reach. */
+  private readonly caches = new Map<string, LayoutCache>();
 
   forget(uri: string): void {
     this.rendered.delete(uri);
     this.geometry.delete(uri);
+    this.caches.delete(uri);
   }
 
   answer(params: PreviewParams, input: PreviewInput): PreviewAnswer {
@@ -130,7 +134,12 @@ export class PreviewService {
     const groups = printPlan(plan, layout);
     const lines = model.lines;
     const lineStart = (line: number) => (line < lines.length ? lines[line].start : model.text.length);
-    const paged = paginate(groups, layout, model.text, lineStart);
+    let cache = this.caches.get(model.uri);
+    if (!cache) {
+      cache = new LayoutCache();
+      this.caches.set(model.uri, cache);
+    }
+    const paged = paginate(groups, layout, model.text, lineStart, {}, cache);
     const lineAt = (offset: number) => {
       let lo = 0;
       let hi = lines.length - 1;
