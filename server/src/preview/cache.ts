@@ -3,8 +3,7 @@
 // are relative to their block's start). A block is reused when its source text and what the
 // writer makes of it (the printed paragraphs' properties and runs) are the same as last time.
 
-import type { LaidParagraph } from "./lines";
-import type { LaidTable } from "./paginate";
+import type { LaidParagraph, LaidTable } from "./lines";
 import type { Printed, PrintedParagraph } from "./paragraphs";
 
 export type LaidGroupItem = { kind: "paragraph"; laid: LaidParagraph } | { kind: "table"; laid: LaidTable };

@@ -5,7 +5,7 @@
 
 import type { Layout } from "../export/layout";
 import { cannotEndLine, cannotStartLine, emWidth, isWordCharacter, mayHang } from "./metrics";
-import type { PrintedParagraph, PrintedRun } from "./paragraphs";
+import type { PrintedParagraph, PrintedRun, PrintedTable } from "./paragraphs";
 import { SourceAligner } from "./source-map";
 
 /** Word's default tab stops (settings.xml defaultTabStop) past the last set one. */
@@ -66,6 +66,15 @@ export interface LaidParagraph {
   lines: PrintedLine[];
   /** Facts of each line computed once (html.ts summarize), shared by the copies the layout cache hands out. */
   memo: { lines?: LineMemo };
+}
+
+/** A table laid out: its cells in their columns, the height of each row. */
+export interface LaidTable {
+  table: PrintedTable;
+  /** Cells laid in their columns. */
+  rows: LaidParagraph[][];
+  /** Height of each row in twips: its tallest cell's lines and the rule under it (between rows, or the bottom rule). */
+  heights: number[];
 }
 
 /** Per printed line: a hash of what it prints, and the source offsets it covers (relative to `base`, -1: none). */

@@ -7,18 +7,12 @@
 
 import type { Block } from "../export/blocks";
 import type { Layout } from "../export/layout";
-import { layParagraph, type LaidParagraph, type MeasureOptions } from "./lines";
+import { layParagraph, type LaidParagraph, type LaidTable, type MeasureOptions } from "./lines";
+
+export type { LaidTable } from "./lines";
 import type { PrintedGroup, PrintedTable } from "./paragraphs";
 import { SourceAligner } from "./source-map";
 import { layoutSignature, type LaidGroupItem, type LayoutCache } from "./cache";
-
-export interface LaidTable {
-  table: PrintedTable;
-  /** Cells laid in their columns. */
-  rows: LaidParagraph[][];
-  /** Height of each row in twips: its tallest cell's lines and the rule under it (between rows, or the bottom rule). */
-  heights: number[];
-}
 
 export type LaidItem = { kind: "paragraph"; laid: LaidParagraph; group: number } | { kind: "table"; laid: LaidTable; group: number };
 
