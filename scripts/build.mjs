@@ -12,14 +12,16 @@ const common = {
 };
 
 /**
- * The Word writer (with the docx package, about 1 MB) is a bundle of its own, loaded on first
- * export: the server and the CLI keep their `import("./docx-writer")` as a run-time import of
- * dist/docx-writer.js instead of carrying the writer.
+ * The Word writer (with the docx package, about 1 MB) and the export pipeline are bundles of their
+ * own, loaded on first export: the server and the CLI keep `import("./docx-writer")` and
+ * `import("./pipeline")` as run-time imports of dist/docx-writer.js and dist/export-pipeline.js.
  */
 const lazyWriter = {
-  name: "lazy-docx-writer",
+  name: "lazy-export",
   setup(b) {
     b.onResolve({ filter: /^\.\/docx-writer$/ }, () => ({ path: "./docx-writer.js", external: true }));
+    // The export pipeline (plan, Markdown runs, title wrapping) likewise: dist/export-pipeline.js.
+    b.onResolve({ filter: /^\.\/pipeline$/ }, (args) => (args.importer.endsWith("load-pipeline.ts") ? { path: "./export-pipeline.js", external: true } : undefined));
   },
 };
 
@@ -45,4 +47,5 @@ await Promise.all([
   build({ ...common, entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [lazyWriter] }),
   // Minified: a worker loads it afresh for each first export, and parsing is most of that.
   build({ ...common, entryPoints: ["server/src/export/docx-writer.ts"], outfile: "dist/docx-writer.js", minify: true }),
+  build({ ...common, entryPoints: ["server/src/export/pipeline.ts"], outfile: "dist/export-pipeline.js", plugins: [lazyWriter] }),
 ]);

@@ -28,7 +28,7 @@ import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
-import { ExportFailure } from "./export/export";
+import { isExportFailure } from "./export/files";
 import { PREVIEW_REQUEST, PreviewService, type PreviewParams } from "./preview/service";
 import { PreviewFindings } from "./preview/findings";
 
@@ -359,7 +359,7 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
       try {
         text = textFromDisk(params.uri);
       } catch (error) {
-        return { status: "failed", message: error instanceof ExportFailure ? error.reason[language] : String(error) };
+        return { status: "failed", message: isExportFailure(error) ? error.reason[language] : String(error) };
       }
     }
     model = parseDocument({ text, uri: params.uri, languageId: params.languageId ?? languageIdOf({ uri: params.uri, languageId: "" } as TextDocument) });

@@ -3,7 +3,7 @@
 
 import { strFromU8, unzipSync } from "fflate";
 import { parseDocument } from "../../server/src/model/parse";
-import { renderModel } from "../../server/src/export/export";
+import { renderModel } from "../../server/src/export/pipeline";
 import { defaultExportSettings, type ExportSettings } from "../../server/src/export/layout";
 
 export type Parts = Record<string, string>;

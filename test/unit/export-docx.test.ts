@@ -165,6 +165,9 @@ test("附件说明: one blank line under the body, 附件： two characters in, 
   assert.equal(b.left, a.left, "every name starts at one position");
   assert.equal(Number(b.left) - Number(b.hanging), 5 * 315, "the numbers under one another, after 附件：");
   assert.equal(attrs(first.xml, "w:tab")!.pos, a.left);
+  // Word's tab element, not a tab character inside the text.
+  assert.match(first.xml, /<w:r><w:tab\/><\/w:r>/);
+  assert.doesNotMatch(first.xml, /<w:t[^>]*>[^<]*\t/);
   const single = paragraphs((await exportParts(read("elements/appendix-pages.txt")))["word/document.xml"]);
   const note = paragraphStarting(single, "附件：");
   assert.equal(note.text, "附件：统计数据报送表");

@@ -9,7 +9,8 @@ import { lint } from "../engine/lint";
 import { RULES } from "../rules";
 import { ConfigResolver, formatConfigProblem, mergeLintConfig, readConfig, type ConfigLookup } from "../config/project";
 import { parseDocument } from "../model/parse";
-import { ExportFailure, docxPathFor, renderModel, writeFileAtomically } from "../export/export";
+import { docxPathFor, ExportFailure, isExportFailure, writeFileAtomically } from "../export/files";
+import { loadExportPipeline } from "../export/load-pipeline";
 import { readExportSettings } from "../export/layout";
 import { describeFindings, summarizeFindings } from "../export/preflight";
 import type { Language } from "../i18n";
@@ -201,14 +202,14 @@ export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv,
       // What is still wrong is said before the file leaves, as the editor's command does.
       const problems = lint(model, RULES, mergeLintConfig({ rules: {} }, config?.lint));
       const summary = summarizeFindings(model, problems);
-      const { bytes } = await renderModel(model, settings, basename(path));
+      const { bytes } = await (await loadExportPipeline()).renderModel(model, settings, basename(path));
       writeFileAtomically(target, bytes);
       const findings = describeFindings(summary, options.locale);
       if (findings) err(`${shown}: ${zh ? "警告" : "warning"}: ${findings}${zh ? "（已照常导出）" : " (exported anyway)"}\n`);
       out(`${shown} → ${displayPath(target, cwd)}\n`);
     } catch (error) {
       failed = true;
-      const reason = error instanceof ExportFailure ? (zh ? error.reason.zh : error.reason.en) : error instanceof Error ? error.message : String(error);
+      const reason = isExportFailure(error) ? (zh ? error.reason.zh : error.reason.en) : error instanceof Error ? error.message : String(error);
       err(`${shown}: ${zh ? "错误" : "error"}: ${reason}${zh ? "（未导出）" : " (not exported)"}\n`);
     }
   }

@@ -13,6 +13,7 @@ import {
   PageNumber,
   Paragraph,
   StyleLevel,
+  Tab,
   TabStopType,
   Table,
   TableCell,
@@ -87,6 +88,17 @@ function withMirrorMargins(bytes: Uint8Array): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
+/** A run's content with its tab characters as Word tabs (`w:tab`), not characters of the text. */
+function withTabs(text: string): Array<string | Tab> {
+  if (!text.includes("\t")) return [text];
+  const out: Array<string | Tab> = [];
+  text.split("\t").forEach((part, k) => {
+    if (k > 0) out.push(new Tab());
+    if (part !== "") out.push(part);
+  });
+  return out;
+}
+
 function pageNumberFooter(layout: Layout, side: "odd" | "even"): Footer {
   const style = layout.elements.pageNumber;
   const pn = layout.pageNumber;
@@ -157,6 +169,7 @@ class BlockWriter {
         continue;
       }
       const parts = inline.text.split("\n");
+      // A tab in the text (a contents line as written) is Word's tab, not a character.
       const options: IRunOptions = {
         ...base,
         ...(inline.bold ? { bold: true } : {}),
@@ -164,8 +177,8 @@ class BlockWriter {
         ...(inline.strike ? { strike: true } : {}),
         ...(inline.code ? { font: { ...fontsOf(style ?? this.layout.elements.body), ascii: "Courier New" } } : {}),
       };
-      const runs = parts.map((text, k) => new TextRun({ ...options, text, ...(k > 0 ? { break: 1 } : {}) }));
-      if (inline.link) out.push(new ExternalHyperlink({ link: inline.link, children: runs.map((_, k) => new TextRun({ ...options, text: parts[k], style: "Hyperlink", ...(k > 0 ? { break: 1 } : {}) })) }));
+      const runs = parts.map((text, k) => new TextRun({ ...options, children: withTabs(text), ...(k > 0 ? { break: 1 } : {}) }));
+      if (inline.link) out.push(new ExternalHyperlink({ link: inline.link, children: runs.map((_, k) => new TextRun({ ...options, children: withTabs(parts[k]), style: "Hyperlink", ...(k > 0 ? { break: 1 } : {}) })) }));
       else out.push(...runs);
     }
     return out;
@@ -266,7 +279,7 @@ class BlockWriter {
     return block.items.map((item, k) => {
       const lead = (k === 0 ? label : "") + (item.number ?? "");
       const hanging = left - this.chars(k === 0 ? 2 : 2 + labelWidth);
-      const children = numbered ? [new TextRun({ text: lead }), new TextRun({ text: "\t" }), new TextRun({ text: item.name })] : [new TextRun({ text: lead + item.name })];
+      const children = numbered ? [new TextRun({ text: lead }), new TextRun({ children: [new Tab()] }), new TextRun({ text: item.name })] : [new TextRun({ text: lead + item.name })];
       return this.paragraph({ alignment: AlignmentType.LEFT, indent: { left, hanging }, tabStops: [{ type: TabStopType.LEFT, position: left }], keepNext: k + 1 < block.items.length, children });
     });
   }
@@ -297,7 +310,7 @@ class BlockWriter {
                 indent: { firstLine: 0 },
                 keepNext: true,
                 ...(tabbed ? { tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * inset }] } : {}),
-                children: [new TextRun({ ...runOf(style), text })],
+                children: [new TextRun({ ...runOf(style), children: withTabs(text) })],
               }),
             ],
           }),

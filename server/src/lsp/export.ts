@@ -10,7 +10,9 @@ import { Worker } from "node:worker_threads";
 import type { Problem } from "../engine/rule";
 import type { Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
-import { checkTarget, docxPathFor, ExportFailure, prepareExport, renderPrepared, writeFileAtomically, type PreparedExport } from "../export/export";
+import { checkTarget, docxPathFor, ExportFailure, isExportFailure, writeFileAtomically } from "../export/files";
+import { loadExportPipeline } from "../export/load-pipeline";
+import type { PreparedExport } from "../export/pipeline";
 import type { WriterAnswer, WriterJob } from "../export/docx-writer";
 import { describeFindings, needsConfirmation, summarizeFindings, type PreflightSummary } from "../export/preflight";
 import type { ExportSettings } from "../export/layout";
@@ -80,7 +82,8 @@ export async function exportDocument(params: ExportParams, context: ExportContex
   const language = context.language;
   try {
     const target = targetOf(params);
-    const prepared = prepareExport(context.model, context.settings, params.uri.split("/").pop());
+    const pipeline = await loadExportPipeline();
+    const prepared = pipeline.prepareExport(context.model, context.settings, params.uri.split("/").pop());
     if (!params.ignoreFindings) {
       const summary = summarizeFindings(context.model, context.problems());
       if (needsConfirmation(summary)) return { status: "findings", message: describeFindings(summary, language), summary };
@@ -88,11 +91,11 @@ export async function exportDocument(params: ExportParams, context: ExportContex
     // A target that cannot be written is said now, before asking whether to replace it.
     checkTarget(target);
     if (!params.overwrite && existsSync(target)) return { status: "exists", target };
-    const bytes = await renderInWorker(prepared, context.model.text.length);
+    const bytes = await renderInWorker(prepared, context.model.text.length, pipeline.renderPrepared);
     writeFileAtomically(target, bytes);
     return { status: "written", target, bytes: bytes.length, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    const message = error instanceof ExportFailure ? (language === "zh" ? error.reason.zh : error.reason.en) : error instanceof Error ? error.message : String(error);
+    const message = isExportFailure(error) ? error.reason[language] : error instanceof Error ? error.message : String(error);
     return { status: "failed", message };
   }
 }
@@ -176,7 +179,7 @@ class WriterWorker {
 const writerWorker = new WriterWorker();
 
 /** Renders in the writer's worker (in this thread where there is no bundle). */
-function renderInWorker(prepared: PreparedExport, size: number): Promise<Uint8Array> {
+function renderInWorker(prepared: PreparedExport, size: number, inThisThread: (p: PreparedExport) => Promise<Uint8Array>): Promise<Uint8Array> {
   const bundle = writerBundle();
-  return bundle ? writerWorker.render(bundle, prepared, size) : renderPrepared(prepared);
+  return bundle ? writerWorker.render(bundle, prepared, size) : inThisThread(prepared);
 }

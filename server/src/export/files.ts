@@ -1,15 +1,10 @@
-// Export of one document to a .docx file, shared by the CLI and the language server: the
-// model → the plan → the writer's bytes → a temporary file in the target folder, renamed over
-// the target only once complete, so a failure never leaves a half-written file behind.
+// Writing an export to disk, shared by the CLI and the language server: the target checked
+// first (folder, read-only, open in Word), then a temporary file in the target's folder renamed
+// over the target once complete, so a failure never leaves a half-written file behind.
 
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Message } from "../engine/rule";
-import type { DocumentModel } from "../model/document";
-import { planExport, type ExportPlan } from "./blocks";
-import type { DocxMeta } from "./docx-writer";
-import { resolveLayout, type ExportSettings, type Layout } from "./layout";
-import { loadDocxWriter } from "./load-writer";
 
 /** An export that could not be done, with the reason in both languages. */
 export class ExportFailure extends Error {
@@ -18,48 +13,20 @@ export class ExportFailure extends Error {
   }
 }
 
+/**
+ * Whether an error is an ExportFailure, by shape: the pipeline is a bundle of its own (loaded
+ * on first export) with its own copy of the class, so `instanceof` cannot tell.
+ */
+export function isExportFailure(error: unknown): error is ExportFailure {
+  if (!(error instanceof Error) || !("reason" in error)) return false;
+  const reason = (error as { reason: unknown }).reason;
+  return typeof reason === "object" && reason !== null && typeof (reason as Message).zh === "string" && typeof (reason as Message).en === "string";
+}
+
 /** `plan.txt` → `plan.docx` beside it. */
 export function docxPathFor(source: string): string {
   const ext = extname(source);
   return join(dirname(source), (ext ? basename(source, ext) : basename(source)) + ".docx");
-}
-
-export interface RenderedDocx {
-  bytes: Uint8Array;
-  plan: ExportPlan;
-}
-
-/** What the writer needs: the plan, the layout and the file's properties. */
-export interface PreparedExport {
-  plan: ExportPlan;
-  layout: Layout;
-  meta: DocxMeta;
-}
-
-/** The plan of a document's export; an empty document is refused. */
-export function prepareExport(model: DocumentModel, settings: ExportSettings, sourceName?: string): PreparedExport {
-  if (model.text.trim() === "") throw new ExportFailure({ zh: "文档为空，没有可导出的内容", en: "the document is empty: nothing to export" }, "empty");
-  const layout = resolveLayout(settings);
-  const plan = planExport(model, {
-    newPagePerDocument: settings.newPagePerDocument,
-    tableOfContents: settings.tableOfContents,
-    titleCharsPerLine: Math.floor(layout.textWidth / Math.max(1, Math.round(settings.titleSizePt * 20))),
-  });
-  if (plan.empty) throw new ExportFailure({ zh: "文档中没有可打印的正文（只有空行和标记）", en: "the document has no printable text (only blank lines and markup)" }, "empty");
-  const title = plan.sections.flatMap((s) => s.blocks).find((b) => b.kind === "title");
-  return { plan, layout, meta: { title: title?.kind === "title" ? title.lines.join("") : undefined, subject: sourceName } };
-}
-
-/** Renders in this thread, loading the writer on first use. */
-export async function renderPrepared(prepared: PreparedExport): Promise<Uint8Array> {
-  const writer = await loadDocxWriter();
-  return writer.renderDocx(prepared.plan, prepared.layout, prepared.meta);
-}
-
-/** The document as .docx bytes. */
-export async function renderModel(model: DocumentModel, settings: ExportSettings, sourceName?: string): Promise<RenderedDocx> {
-  const prepared = prepareExport(model, settings, sourceName);
-  return { bytes: await renderPrepared(prepared), plan: prepared.plan };
 }
 
 /**
@@ -136,7 +103,7 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
 }
 
 function failureOf(error: unknown, target: string): ExportFailure {
-  if (error instanceof ExportFailure) return error;
+  if (isExportFailure(error)) return error;
   const code = (error as NodeJS.ErrnoException).code ?? "";
   if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
     return new ExportFailure({ zh: `无法写入 ${target}：文件被占用或没有写入权限（是否正在 Word/WPS 中打开？）`, en: `cannot write ${target}: the file is in use or not writable (is it open in Word or WPS?)` }, code);
