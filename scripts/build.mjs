@@ -22,6 +22,8 @@ const lazyWriter = {
     b.onResolve({ filter: /^\.\/docx-writer$/ }, () => ({ path: "./docx-writer.js", external: true }));
     // The export pipeline (plan, Markdown runs, title wrapping) likewise: dist/export-pipeline.js.
     b.onResolve({ filter: /^\.\/pipeline$/ }, (args) => (args.importer.endsWith("load-pipeline.ts") ? { path: "./export-pipeline.js", external: true } : undefined));
+    // The page preview's layout: dist/preview-pages.js, loaded on the first preview request.
+    b.onResolve({ filter: /^\.\/service$/ }, (args) => (args.importer.endsWith(join("preview", "load.ts")) ? { path: "./preview-pages.js", external: true } : undefined));
   },
 };
 
@@ -48,4 +50,5 @@ await Promise.all([
   // Minified: a worker loads it afresh for each first export, and parsing is most of that.
   build({ ...common, entryPoints: ["server/src/export/docx-writer.ts"], outfile: "dist/docx-writer.js", minify: true }),
   build({ ...common, entryPoints: ["server/src/export/pipeline.ts"], outfile: "dist/export-pipeline.js", plugins: [lazyWriter] }),
+  build({ ...common, entryPoints: ["server/src/preview/service.ts"], outfile: "dist/preview-pages.js" }),
 ]);

@@ -29,8 +29,10 @@ import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
 import { isExportFailure } from "./export/files";
-import { PREVIEW_REQUEST, PreviewService, type PreviewParams } from "./preview/service";
+import { PREVIEW_REQUEST, type PreviewParams } from "./preview/protocol";
 import { PreviewFindings } from "./preview/findings";
+import { loadPreview } from "./preview/load";
+import type { PreviewService } from "./preview/service";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -262,7 +264,7 @@ documents.onDidClose((e) => {
   settingsCache.delete(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
-  previews.forget(uri);
+  previews?.forget(uri);
   previewFindings.forget(uri);
   forgetDocumentMemos(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -370,11 +372,12 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
 });
 
 /** The page preview: the open document's pages, with the findings published (or carried over until they are). */
-const previews = new PreviewService();
+let previews: PreviewService | undefined;
 const previewFindings = new PreviewFindings();
 connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams) => {
   const document = typeof params?.uri === "string" ? documents.get(params.uri) : undefined;
   if (!document) return null;
+  previews ??= new (await loadPreview()).PreviewService();
   const settings = await settingsFor(document.uri);
   idleCollector.noteWork();
   const model = modelOf(document);

@@ -13,21 +13,11 @@ import { paginate } from "./paginate";
 import { LayoutCache } from "./cache";
 import { printPlan } from "./paragraphs";
 import { geometryRules, layoutStylesheet } from "./style";
+import type { PreviewParams } from "./protocol";
 
 const geometryRulesOf = (used: UsedGeometry): string => geometryRules(used.indents, used.tabs, used.rightTabs);
 
-export const PREVIEW_REQUEST = "gongwen/previewPages";
-
-export interface PreviewParams {
-  uri: string;
-  /** The version the client shows; answered for the server's current one (said in the answer). */
-  version?: number;
-  /** Pages (1-based, inclusive) whose HTML is wanted; none when absent. */
-  from?: number;
-  to?: number;
-  /** Keys of the pages the client holds (page number → key): their HTML is not sent again while the key is the same. */
-  known?: Record<number, string>;
-}
+export { PREVIEW_REQUEST, type PreviewParams } from "./protocol";
 
 export interface PreviewAnswer {
   uri: string;
