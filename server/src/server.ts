@@ -16,7 +16,7 @@ import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
 import { defaultSettings, normalizeSettings, type Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
-import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
+import { isOwnDocumentation, PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
 import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
@@ -130,7 +130,7 @@ function languageIdOf(document: TextDocument): string {
 /** Whether a document is ours to check: an enabled language, and Chinese text in plain text and Markdown. */
 function isChecked(document: TextDocument, settings: Settings): boolean {
   const languageId = languageIdOf(document);
-  if (!settings.enable || !settings.languages.includes(languageId)) return false;
+  if (!settings.enable || !settings.languages.includes(languageId) || isOwnDocumentation(document.uri)) return false;
   return languageId === "gongwen" || containsChinese(document.getText());
 }
 

@@ -53,8 +53,10 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
 
 export function foldingRanges(model: DocumentModel): FoldingRange[] {
   const ranges: FoldingRange[] = [];
-  for (const d of model.documents) {
-    if (d.titleLine < 0) continue;
+  // A compilation (汇编) folds each document under its title. A single document's title would
+  // fold everything, so that "Fold All" hid every heading: there the sections are the top level.
+  const titled = model.documents.filter((d) => d.titleLine >= 0);
+  for (const d of titled.length > 1 ? titled : []) {
     let end = d.endLine;
     while (end > d.titleLine && model.lines[end].kind === "blank") end--;
     if (end > d.titleLine) ranges.push({ startLine: d.titleLine, endLine: end });
