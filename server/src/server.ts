@@ -2,7 +2,9 @@
 
 import {
   createConnection,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -17,13 +19,16 @@ import type { Problem } from "./engine/rule";
 import { defaultSettings, normalizeSettings, type Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
 import { isOwnDocumentation, PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
-import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { COMMAND_SELECT, isSelectArgs } from "./lsp/placeholder-actions";
+import { fixAllReport } from "./lsp/fix-all-report";
+import { diffEdits, fixAll } from "./engine/fixes";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
-import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
+import { COMMAND_ALLOW, isAllowArgs, isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 
@@ -33,6 +38,8 @@ const documents = new TextDocuments(TextDocument);
 let clientLocale: string | undefined;
 let canPullConfiguration = false;
 let canWatchFiles = false;
+/** The client shows a document with a selection on request (window/showDocument). */
+let canShowDocument = false;
 /** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
 const projectConfigs = new ProjectConfigs(connection);
 const settingsCache = new Map<string, Promise<Settings>>();
@@ -54,6 +61,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canShowDocument = params.capabilities.window?.showDocument?.support === true;
   projectConfigs.initialize(params);
   return {
     capabilities: {
@@ -62,7 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_SELECT, COMMAND_ALLOW] },
     },
     serverInfo: { name: "gongwen", version: "0.1.0" },
   };
@@ -270,7 +278,8 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return [...codeActions(modelOf(document), params, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
+  const language = languageFor(settings);
+  return [...codeActions(modelOf(document), params, settings.lint, language, publishedProblems, { canSelect: canShowDocument }), ...projectConfigs.allowListActions(document, params, language)];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -301,19 +310,41 @@ connection.onCompletion(async (params) => {
 
 connection.onExecuteCommand(async (params) => {
   const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown };
+  if (params.command === COMMAND_SELECT) {
+    if (!isSelectArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const shown = await connection.window.showDocument({ uri: arg.uri, selection: arg.range, takeFocus: true }).catch(() => undefined);
+    return { applied: shown?.success === true };
+  }
+  if (params.command === COMMAND_ALLOW) {
+    if (!isAllowArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const settings = await settingsFor(arg.uri);
+    return projectConfigs.allow(arg, languageFor(settings), projectConfigChanged);
+  }
   if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
   const document = documents.get(arg.uri);
   if (!document) return { applied: false, reason: "document not open" };
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
-  const edits = params.command === COMMAND_FIX_ALL ? fixAllEdits(model, settings.lint) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
-  if (edits.length === 0) return { applied: true, edits: 0 };
-  const result = await connection.workspace.applyEdit({
-    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
-  });
-  return { applied: result.applied, edits: edits.length };
+  const fixed = params.command === COMMAND_FIX_ALL ? fixAll(model, settings.lint) : undefined;
+  const edits = fixed ? diffEdits(model.text, fixed.text) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+  let applied = true;
+  if (edits.length > 0) {
+    const result = await connection.workspace.applyEdit({
+      label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
+      edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
+    });
+    applied = result.applied;
+  }
+  if (fixed && applied && isChecked(document, settings)) {
+    // Say what was fixed and what is left, and why: fix-all applies safe fixes only.
+    const options = { onRuleError: logRuleError, rules: activeRules };
+    const before = lint(model, settings.lint, options).length;
+    const left = lint(parseDocument({ text: fixed.text, uri: model.uri, version: model.version, languageId: model.languageId }), settings.lint, options);
+    // A notification: a request would keep a message with no buttons pending in some clients.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: fixAllReport(before, left, languageFor(settings)) });
+  }
+  return { applied, edits: edits.length };
 });
 
 connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) => {

@@ -152,6 +152,18 @@ test("quick fixes edit only the marker; fix-all fixes every safe finding", async
   );
 });
 
+test("the fix-all command says what it fixed and what is left for the writer, and why", async () => {
+  const uri = "file:///tmp/gongwen-test/fix-all-report.txt";
+  const text = ["工作计划", "", "一、总体要求", "完成XX任务。", "三、主要任务", "（一）加强统计队伍建设，提升统计人员依法统计能力。", "（一）加强统计队伍建设，提升统计人员依法统计能力。"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  assert.equal((await opened).diagnostics.length, 4);
+  const before = client.notifications.length;
+  await client.request("workspace/executeCommand", { command: "gongwen.server.fixAll", arguments: [{ uri, version: 1 }] });
+  const shown = client.notifications.slice(before).filter((n) => n.method === "window/showMessage").map((n) => (n.params as { message: string }).message);
+  assert.deepEqual(shown, ["公文助手：已修复 2 个问题。剩下 2 个需要您处理：待填写的模板内容 1 处（需要您填写；“D”等替代字可用快速修复还原）；重复段落 1 处（保留哪一段由您决定，快速修复可删除副本）。"]);
+});
+
 test("a quick fix computed for an older version is refused", async () => {
   const uri = "file:///tmp/gongwen-test/stale.txt";
   const opened = client.diagnostics(uri);

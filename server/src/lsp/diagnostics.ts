@@ -146,4 +146,20 @@ export class PublishedProblems {
     }
     return found;
   }
+
+  /**
+   * The first published problem of `ruleId` starting after `offset`, else the first one before it
+   * (wrapping round the document); undefined when there is no other, or the version changed.
+   */
+  following(model: DocumentModel, ruleId: string, offset: number): Problem | undefined {
+    const entry = this.byUri.get(model.uri);
+    if (entry === undefined || entry.version !== model.version) return undefined;
+    let first: Problem | undefined;
+    for (const p of entry.problems) {
+      if (p.ruleId !== ruleId) continue;
+      if (p.start > offset) return p;
+      if (first === undefined && p.start < offset) first = p;
+    }
+    return first;
+  }
 }
