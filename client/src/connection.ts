@@ -62,6 +62,13 @@ export class ServerConnection implements vscode.Disposable {
       outputChannel: this.output,
       // The server pulls settings per resource; this makes the client notify it of changes.
       synchronize: { configurationSection: "gongwen" },
+      // In Markdown, VS Code's own Markdown support already gives the Outline, breadcrumbs and
+      // folding from the "#" headings; ours beside them made two trees. Markdown keeps its own,
+      // as in every other Markdown file (other editors still get the server's).
+      middleware: {
+        provideDocumentSymbols: (document, token, next) => document.languageId === "markdown" ? undefined : next(document, token),
+        provideFoldingRanges: (document, context, token, next) => document.languageId === "markdown" ? undefined : next(document, context, token),
+      },
     };
     const client = new LanguageClient("gongwen", "公文助手 Gongwen", serverOptions, clientOptions);
     this.client = client;
