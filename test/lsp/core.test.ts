@@ -203,6 +203,11 @@ test("English messages for a non-Chinese locale; no diagnostics for plain text w
     english.open(uri, PLAN);
     const { diagnostics } = await opened;
     assert.equal(diagnostics[0].message, 'Numbering gap: expected "二、", found "三、"');
+    assert.equal(diagnostics.find((d) => d.code === "enumeration-sequence")?.message, 'Enumeration repeats a number: expected "三是", found "二是"');
+    const blank = "file:///tmp/gongwen-test/en-blank.txt";
+    const blankOpened = english.diagnostics(blank);
+    english.open(blank, "工作计划\n\n做好（）项工作。\n");
+    assert.deepEqual((await blankOpened).diagnostics.map((d) => d.message), ['Blank left to fill in: "（）"']);
     const latin = "file:///tmp/gongwen-test/latin.txt";
     const none = english.diagnostics(latin);
     english.open(latin, "1. one\n3. three\n");
