@@ -28,6 +28,7 @@ import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
+import { RULES } from "./rules";
 import { COMMAND_ALLOW, isAllowArgs, isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
@@ -196,7 +197,7 @@ async function check(uri: string, version: number): Promise<void> {
   if (current.getText().length < SLICED_FROM_CHARS) {
     model = modelOf(current);
     parseMs = performance.now() - started;
-    problems = lint(model, settings.lint, { onRuleError: logRuleError, rules: activeRules });
+    problems = lint(model, activeRules, settings.lint, { onRuleError: logRuleError });
     stats.busyMs = performance.now() - started;
   } else {
     // Big documents: lines first (into the per-document line cache), then the rules, each in
@@ -211,7 +212,7 @@ async function check(uri: string, version: number): Promise<void> {
     model = modelOf(current, split);
     parseMs = stats.busyMs + performance.now() - parseStarted;
     stats.busyMs = parseMs;
-    problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError, rules: activeRules }, { isStale }, stats);
+    problems = await lintInSlices(model, activeRules, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
   const language = languageFor(settings);
@@ -229,7 +230,7 @@ async function check(uri: string, version: number): Promise<void> {
 }
 
 /** The registry, or with GONGWEN_FAULT_INJECTION=throwing-rule a throwing rule added (protocol tests only). */
-const activeRules = rulesFromEnvironment();
+const activeRules = rulesFromEnvironment(RULES);
 
 function logRuleError(ruleId: string, error: unknown): void {
   const text = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -279,7 +280,7 @@ connection.onCodeAction(async (params) => {
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
   const language = languageFor(settings);
-  return [...codeActions(modelOf(document), params, settings.lint, language, publishedProblems, { canSelect: canShowDocument }), ...projectConfigs.allowListActions(document, params, language)];
+  return [...codeActions(modelOf(document), params, activeRules, settings.lint, language, publishedProblems, { canSelect: canShowDocument }), ...projectConfigs.allowListActions(document, params, language)];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -326,7 +327,7 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
-  const fixed = params.command === COMMAND_FIX_ALL ? fixAll(model, settings.lint) : undefined;
+  const fixed = params.command === COMMAND_FIX_ALL ? fixAll(model, activeRules, settings.lint) : undefined;
   const edits = fixed ? diffEdits(model.text, fixed.text) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
   let applied = true;
   if (edits.length > 0) {
@@ -338,9 +339,9 @@ connection.onExecuteCommand(async (params) => {
   }
   if (fixed && applied && isChecked(document, settings)) {
     // Say what was fixed and what is left, and why: fix-all applies safe fixes only.
-    const options = { onRuleError: logRuleError, rules: activeRules };
-    const before = lint(model, settings.lint, options).length;
-    const left = lint(parseDocument({ text: fixed.text, uri: model.uri, version: model.version, languageId: model.languageId }), settings.lint, options);
+    const options = { onRuleError: logRuleError };
+    const before = lint(model, activeRules, settings.lint, options).length;
+    const left = lint(parseDocument({ text: fixed.text, uri: model.uri, version: model.version, languageId: model.languageId }), activeRules, settings.lint, options);
     // A notification: a request would keep a message with no buttons pending in some clients.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: fixAllReport(before, left, languageFor(settings)) });
   }

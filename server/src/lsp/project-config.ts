@@ -92,7 +92,7 @@ export class ProjectConfigs {
     for (const d of params.context.diagnostics) {
       if (d.source !== "gongwen" || d.code !== "placeholder") continue;
       const word = document.getText(d.range).trim();
-      if (word !== "" && word.length <= 40 && !words.has(word)) words.set(word, d as Diagnostic);
+      if (word !== "" && word.length <= 40 && !words.has(word)) words.set(word, d);
     }
     if (words.size === 0) return [];
     const target = this.targetFor(path);
@@ -115,7 +115,7 @@ export class ProjectConfigs {
    * Runs gongwen.server.allowPlaceholder: writes the word into the config file, re-checks through
    * `changed`, and tells the user what happened, offering to undo it or open the file.
    */
-  async allow(args: AllowArgs, language: Language, changed: () => void): Promise<{ applied: boolean; reason?: string }> {
+  allow(args: AllowArgs, language: Language, changed: () => void): { applied: boolean; reason?: string } {
     const path = filePathOf(args.uri);
     if (!path) return { applied: false, reason: "not a file" };
     const target = this.targetFor(path);

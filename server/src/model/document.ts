@@ -1,7 +1,12 @@
 // The document model: built once per document version, read by every rule and feature.
 // Offsets are JavaScript string indices (UTF-16 code units), exactly LSP's positions.
 
+import type { EnumerationFamily, MarkerFamily } from "./families";
 import type { LineFacts } from "./line";
+import type { ParsedDate } from "./dates";
+
+// The families live in families.ts (numbering.ts reads them too); re-exported for the model's readers.
+export { decimalRank, FAMILY_RANK, standardLevel, type EnumerationFamily, type MarkerFamily } from "./families";
 
 export interface Line {
   index: number;
@@ -34,43 +39,15 @@ export type LineKind =
   | "code"
   | "front-matter"
   | "table" // a table row ("| … |"), or a line inside a table cell that spans lines
-  | "markup"; // Markdown structure that is not prose: rules, HTML comments
-
-/** Marker families in GB/T 9704 order, plus the chapter-like and circled forms in use. */
-export type MarkerFamily =
-  | "chapter" // 第一章 第一部分 第一篇
-  | "section" // 第一节
-  | "article" // 第一条
-  | "cn" // 一、
-  | "cn-paren" // （一）
-  | "ar" // 1.
-  | "ar-paren" // （1）
-  | "circled" // ①
-  | "decimal"; // 1.1 1.1.1 (outline numbering of 实施方案 and 预案)
-
-/** Rank in the heading hierarchy; a smaller rank is a higher level. */
-export const FAMILY_RANK: Record<MarkerFamily, number> = {
-  chapter: 0,
-  section: 0.5,
-  article: 0.75,
-  cn: 1,
-  "cn-paren": 2,
-  ar: 3,
-  "ar-paren": 4,
-  circled: 5,
-  // One level per dot: 1.1 sits where （一） would, 1.1.1 where 1. would (see decimalRank).
-  decimal: 1.9,
-};
-
-/** The rank of a decimal outline number: 1 + 0.9 per dot, so 1.1 < （一） and 1.1.1 < 1. */
-export function decimalRank(dots: number): number {
-  return 1 + 0.9 * dots;
-}
-
-/** The GB/T 9704 level (1-4) of the four standard families, 0 for others. */
-export function standardLevel(family: MarkerFamily): number {
-  return family === "cn" ? 1 : family === "cn-paren" ? 2 : family === "ar" ? 3 : family === "ar-paren" ? 4 : 0;
-}
+  | "markup" // Markdown structure that is not prose: rules, HTML comments; a rule line under a 版头
+  // The elements of a 公文 around its body (model/elements.ts):
+  | "masthead" // 发文机关标志 ("XX市人民政府文件")
+  | "doc-number" // 发文字号 above the title
+  | "addressee" // 主送机关 under the title
+  | "attachment" // 附件说明 ("附件：1.名称" and its further items)
+  | "signature" // 署名: a signing unit
+  | "date" // 成文日期
+  | "colophon"; // 版记: 抄送, 印发机关 and 印发日期, and their rule lines
 
 export interface Marker {
   family: MarkerFamily;
@@ -137,6 +114,79 @@ export interface SubDocument {
   title: string;
   startLine: number;
   endLine: number;
+  /**
+   * Last line of the body: before the 附件说明, the sign-off and the 版记 (sections and
+   * folding end here). The title line when the document has no body.
+   */
+  bodyEndLine: number;
+  elements: DocumentElements;
+}
+
+/** One line of a 公文 element; offsets are the line's content (absolute), text its content. */
+export interface ElementLine {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A date inside a line (absolute offsets). */
+export interface DatedSpan {
+  start: number;
+  end: number;
+  date: ParsedDate;
+}
+
+export interface AttachmentItem {
+  line: number;
+  /** The number written before the name ("1."), absent for a single unnumbered attachment. */
+  number?: number;
+  /** Offset of the number, when there is one. */
+  markerStart?: number;
+  /** The name's offsets (absolute) and text. */
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** 附件说明 (GB/T 9704-2012 7.3.4). */
+export interface AttachmentNote {
+  startLine: number;
+  endLine: number;
+  /** Offset of "附件". */
+  start: number;
+  items: AttachmentItem[];
+}
+
+/** 版记 (7.4): 抄送机关, 印发机关 and 印发日期. */
+export interface Colophon {
+  startLine: number;
+  endLine: number;
+  copyTo?: ElementLine;
+  /** The issuing office, without the date and 印发. */
+  issuer?: ElementLine;
+  issueDate?: DatedSpan;
+}
+
+/** The parts of a 公文 around its body, as far as the text has them (model/elements.ts). */
+export interface DocumentElements {
+  /** 发文机关标志 ("XX市人民政府文件"). */
+  masthead?: ElementLine;
+  /** 发文字号 above the title ("X政发〔2024〕5号"). */
+  docNumber?: ElementLine;
+  /** 主送机关 ("各区县人民政府，市政府各部门："). */
+  addressee?: ElementLine;
+  attachments?: AttachmentNote;
+  /** 署名: the signing units, one a line (none when the document is not signed). */
+  signature: ElementLine[];
+  /** 成文日期. */
+  date?: ElementLine & { date: ParsedDate };
+  /**
+   * The "附件" / "附件1" line that opens an attachment's own pages after the main text's
+   * sign-off: the document is that attachment (model/elements.ts splitAppendices).
+   */
+  attachmentLabel?: ElementLine;
+  colophon?: Colophon;
 }
 
 export interface TableOfContents {
@@ -146,8 +196,6 @@ export interface TableOfContents {
   /** Entry texts without page numbers, normalised. */
   entries: string[];
 }
-
-export type EnumerationFamily = "shi" | "yao" | "di" | "shouxian" | "circled" | "paren";
 
 export interface EnumerationItem {
   family: EnumerationFamily;

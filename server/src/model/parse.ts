@@ -5,6 +5,7 @@ import type { DocumentModel, Enumeration, EnumerationFamily, Heading, Line, Line
 import { decimalRank, FAMILY_RANK } from "./document";
 import { analyzeLine, type LineFacts } from "./line";
 import { findDocuments, findTablesOfContents, markMarkdownBlocks, markTables } from "./structure";
+import { attachHeadsToTitles, findElements, markDocumentHeads, splitAppendices } from "./elements";
 
 export interface ParseInput {
   text: string;
@@ -62,8 +63,11 @@ export function parseDocument(input: ParseInput, cache?: LineFactsCache, split?:
 
   if (isMarkdown) markMarkdownBlocks(lines);
   markTables(lines);
+  markDocumentHeads(lines, facts);
   const tocs = findTablesOfContents(lines, facts);
-  const documents = findDocuments(lines, facts, tocs);
+  const documents = splitAppendices(lines, facts, findDocuments(lines, facts, tocs));
+  attachHeadsToTitles(lines, documents);
+  findElements(lines, facts, documents);
   const lineDocument = new Int32Array(lines.length);
   for (const doc of documents) lineDocument.fill(doc.index, doc.startLine, doc.endLine + 1);
 
@@ -236,7 +240,8 @@ function buildHeadings(lines: Line[], facts: LineFacts[], lineDocument: Int32Arr
       standalone: f.standalone,
       parent,
       document: currentDoc,
-      sectionEndLine: documents[currentDoc].endLine,
+      // Sections end with the body: the 附件说明, sign-off and 版记 belong to the document.
+      sectionEndLine: Math.max(i, documents[currentDoc].bodyEndLine),
       markdownPrefix: f.markdownPrefix,
     };
     headings.push(heading);

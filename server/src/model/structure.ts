@@ -3,6 +3,7 @@
 
 import type { Line, SubDocument, TableOfContents } from "./document";
 import type { LineFacts } from "./line";
+import { emptyElements, isHeadKind } from "./elements";
 
 /** Front matter, fenced code, tables, HTML comments and rules in Markdown are not prose. */
 export function markMarkdownBlocks(lines: Line[]): void {
@@ -153,12 +154,14 @@ export function findDocuments(lines: Line[], facts: LineFacts[], tocs: TableOfCo
       title: titleLine >= 0 ? lines[titleLine].text.slice(facts[titleLine].contentStart, facts[titleLine].contentEnd).replace(/^#+\s*/, "") : "",
       startLine,
       endLine,
+      bodyEndLine: endLine,
+      elements: emptyElements(),
     });
   };
   if (titleLines.length === 0 || titleLines[0] > 0) push(-1, 0, (titleLines[0] ?? lines.length) - 1);
   for (let k = 0; k < titleLines.length; k++) push(titleLines[k], titleLines[k], (titleLines[k + 1] ?? lines.length) - 1);
-  // A leading stretch of blank lines before the first title belongs to that title's document.
-  if (documents.length > 1 && documents[0].titleLine < 0 && lines.slice(0, documents[1].startLine).every((l) => l.kind === "blank")) {
+  // A leading stretch of blank lines (or a 版头) before the first title belongs to that title's document.
+  if (documents.length > 1 && documents[0].titleLine < 0 && lines.slice(0, documents[1].startLine).every((l) => l.kind === "blank" || l.kind === "markup" || isHeadKind(l))) {
     documents[1].startLine = 0;
     documents.shift();
     documents.forEach((d, k) => (d.index = k));

@@ -1,7 +1,7 @@
 // Sibling runs of headings (same document, parent and family), and how each run is meant to
 // start: at one, or on from an earlier run when the document numbers continuously.
 
-import type { DocumentModel, Heading, MarkerFamily } from "../model/document";
+import type { DocumentModel, Heading, LineKind, MarkerFamily } from "../model/document";
 import { isBlankCode } from "../model/text";
 
 export interface HeadingRun {
@@ -29,8 +29,8 @@ export function headingRuns(model: DocumentModel): HeadingRun[] {
 function computeRuns(model: DocumentModel): HeadingRun[] {
   // The open run of each (document, parent, family, rank[, decimal prefix]), found among the
   // few runs under the same parent: no key string per heading.
-  const underHeading: (HeadingRun[] | undefined)[] = new Array(model.headings.length);
-  const underRoot: (HeadingRun[] | undefined)[] = new Array(model.documents.length);
+  const underHeading = new Array<HeadingRun[] | undefined>(model.headings.length);
+  const underRoot = new Array<HeadingRun[] | undefined>(model.documents.length);
   const runs: HeadingRun[] = [];
   for (const h of model.headings) {
     const scope = h.parent >= 0 ? underHeading : underRoot;
@@ -106,10 +106,15 @@ function isPartBreak(model: DocumentModel, line: number, previousLine: number): 
       continue;
     }
     blanks = 0;
-    if (l.kind === "title" || l.kind === "toc-caption") return true;
+    if (l.kind === "title" || l.kind === "toc-caption" || isElementKind(l.kind)) return true;
     if (l.kind === "body" && isLabel(model.text.slice(l.contentStart, l.contentEnd))) return true;
   }
   return false;
+}
+
+/** A sign-off, an attachment note, a 版记 or a 版头 lies between: a document's end or a new one's head. */
+function isElementKind(kind: LineKind): boolean {
+  return kind === "signature" || kind === "date" || kind === "attachment" || kind === "colophon" || kind === "doc-number" || kind === "masthead" || kind === "addressee";
 }
 
 /** A run announced by a lead-in ("主要讲三个问题：") is a list of topics; the sections that follow restart. */

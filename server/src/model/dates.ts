@@ -1,0 +1,87 @@
+// Dates as 公文 write them: the standard form 2024年3月5日, and the other forms drafts use
+// (Chinese numerals, leading zeros, 2024.3.5, 2024-03-05, 2024/3/5). Shared by the model's
+// sign-off detection and the date rules.
+
+export type DateForm =
+  /** 2024年3月5日 (Arabic numerals with 年月日; leadingZeros tells whether 03月 or 05日 occur). */
+  | "ymd"
+  /** 二〇二四年三月五日 (also with 零 or ○ for zero). */
+  | "chinese"
+  /** 2024.3.5, 2024-03-05, 2024/3/5 (separator in `separator`). */
+  | "numeric";
+
+export interface ParsedDate {
+  year: number;
+  month: number;
+  /** Absent for a month-only date (2024年3月). */
+  day?: number;
+  form: DateForm;
+  /** "." "-" "/" for numeric dates. */
+  separator?: string;
+  /** A month or day written with a leading zero (03月, 2024-03-05). */
+  leadingZeros: boolean;
+  /** Length of the matched text. */
+  length: number;
+}
+
+const ARABIC_YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/;
+const NUMERIC = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])/;
+const CN_YEAR_DIGITS = "〇零○Ｏ一二三四五六七八九";
+const CHINESE_YMD = new RegExp(`^([${CN_YEAR_DIGITS}]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?`);
+
+/** The date at the start of `text`, if one is there and it is a real calendar date. */
+export function parseDateAt(text: string): ParsedDate | undefined {
+  let m = ARABIC_YMD.exec(text);
+  if (m) {
+    const day = m[3] === undefined ? undefined : Number(m[3]);
+    const leadingZeros = /^0\d/.test(m[2]) || (m[3] !== undefined && /^0\d/.test(m[3]));
+    return checked({ year: Number(m[1]), month: Number(m[2]), day, form: "ymd", leadingZeros, length: m[0].length });
+  }
+  m = NUMERIC.exec(text);
+  if (m) {
+    const leadingZeros = /^0\d/.test(m[3]) || /^0\d/.test(m[4]);
+    return checked({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: "numeric", separator: m[2], leadingZeros, length: m[0].length });
+  }
+  m = CHINESE_YMD.exec(text);
+  if (m) {
+    let year = 0;
+    for (const ch of m[1]) year = year * 10 + cnDigit(ch);
+    const month = smallChineseNumber(m[2]);
+    const day = m[3] === undefined ? undefined : smallChineseNumber(m[3]);
+    if (month === undefined || (m[3] !== undefined && day === undefined)) return undefined;
+    return checked({ year, month, day, form: "chinese", leadingZeros: false, length: m[0].length });
+  }
+  return undefined;
+}
+
+/** A line's content that is nothing but one date (a sign-off date, a 成文日期). */
+export function parseWholeDate(content: string): ParsedDate | undefined {
+  const date = parseDateAt(content);
+  return date && date.length === content.length ? date : undefined;
+}
+
+function checked(date: ParsedDate): ParsedDate | undefined {
+  if (date.year < 1900 || date.year > 2199 || date.month < 1 || date.month > 12) return undefined;
+  if (date.day !== undefined && (date.day < 1 || date.day > daysInMonth(date.year, date.month))) return undefined;
+  return date;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function cnDigit(ch: string): number {
+  const i = "〇一二三四五六七八九".indexOf(ch);
+  return i >= 0 ? i : 0; // 零 ○ Ｏ are zero too
+}
+
+/** 一 … 三十一 as months and days write them. */
+function smallChineseNumber(text: string): number | undefined {
+  if (text === "十") return 10;
+  const ten = text.indexOf("十");
+  if (ten < 0) return text.length === 1 ? cnDigit(text) || undefined : undefined;
+  const tens = ten === 0 ? 1 : cnDigit(text[0]);
+  const ones = ten === text.length - 1 ? 0 : cnDigit(text[ten + 1]);
+  if (ten > 1 || text.length - ten > 2 || tens === 0) return undefined;
+  return tens * 10 + ones;
+}
