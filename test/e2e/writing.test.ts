@@ -40,6 +40,15 @@ async function serverReady(document: vscode.TextDocument): Promise<void> {
   }
 }
 
+/**
+ * A new untitled document with a workspace file's text: typing tests start from that text even
+ * when an earlier test left the file itself edited.
+ */
+async function openCopy(name: string, language: string): Promise<vscode.TextEditor> {
+  const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
+}
+
 function lastLine(document: vscode.TextDocument): string {
   return document.lineAt(document.lineCount - 1).text;
 }
@@ -48,7 +57,7 @@ describe("writing in the editor", () => {
   afterEach(closeAllEditors);
 
   it("typing （ and accepting （三） leaves one closing bracket", async () => {
-    const editor = await openDocument("completion.gw");
+    const editor = await openCopy("completion.gw", "gongwen");
     const { document } = editor;
     await serverReady(document);
     await typeAtEnd(editor, "（");
@@ -60,7 +69,7 @@ describe("writing in the editor", () => {
   });
 
   it("typing ( in half width and accepting gives （三） without a stray )", async () => {
-    const editor = await openDocument("completion.gw");
+    const editor = await openCopy("completion.gw", "gongwen");
     const { document } = editor;
     await serverReady(document);
     await typeAtEnd(editor, "(");
@@ -70,7 +79,7 @@ describe("writing in the editor", () => {
   });
 
   it("after Markdown's ## Ctrl+Space offers the next number and Enter writes it", async () => {
-    const editor = await openDocument("plan.md");
+    const editor = await openCopy("plan.md", "markdown");
     const { document } = editor;
     await waitForDiagnostics(document.uri, (d) => d.length > 0, "the problems of plan.md");
     await typeAtEnd(editor, "\n\n## ");
@@ -105,6 +114,9 @@ describe("writing in the editor", () => {
     // Typing replaces the selection, as the action says.
     await vscode.commands.executeCommand("type", { text: "6" });
     await waitForText(document, (text) => text.includes("请于6月底前"), "6 typed over XX");
+    // Leave plan.gw as it is on disk for the tests after this one.
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await waitForText(document, (text) => text.includes("请于XX月底前"), "plan.gw reverted");
   });
 
   it("a rule page opened from a diagnostic's link is not checked", async () => {
@@ -138,6 +150,39 @@ describe("writing in the editor", () => {
     // Folding is done once the body under 一、 is hidden.
     await waitUntil(() => (visible(headings[0] + 1) ? undefined : true), [vscode.window.onDidChangeTextEditorVisibleRanges], "Fold All to fold the sections", () => JSON.stringify(editor.visibleRanges));
     for (const line of [0, ...headings]) assert.ok(visible(line), `line ${line + 1} (${document.lineAt(line).text}) is visible after Fold All`);
+  });
+
+  it("the sign-off is outside the last section: folding, outline and breadcrumb", async () => {
+    const editor = await openDocument("plan.gw");
+    const { document } = editor;
+    await waitForDiagnostics(document.uri, (d) => d.length > 0, "the server to check plan.gw");
+    const lines = document.getText().split("\n");
+    const last = lines.indexOf("四、保障措施");
+    const signature = lines.indexOf("区统计局");
+    const date = lines.indexOf("2024年1月15日");
+    assert.ok(last > 0 && signature > last && date === signature + 1);
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>("vscode.executeFoldingRangeProvider", document.uri);
+    const section = ranges.find((r) => r.start === last);
+    assert.ok(section, "四、 folds");
+    assert.ok(section.end < signature, `四、 folds lines ${section.start + 1}-${section.end + 1}, not the sign-off on ${signature + 1}`);
+    // The breadcrumb shows the innermost symbol around the cursor: on the date line, 落款.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri);
+    const path: string[] = [];
+    for (let list = symbols, found = true; found;) {
+      const inner = list.find((s) => s.range.contains(new vscode.Position(date, 0)));
+      found = inner !== undefined;
+      if (inner) {
+        path.push(inner.name);
+        list = inner.children;
+      }
+    }
+    assert.deepEqual(path, ["区统计局2024年工作计划", "落款：区统计局 2024年1月15日"]);
+    // Folding 四、 leaves the sign-off in view.
+    editor.selection = new vscode.Selection(last, 0, last, 0);
+    await vscode.commands.executeCommand("editor.fold");
+    const visible = (line: number) => editor.visibleRanges.some((r) => r.start.line <= line && line <= r.end.line);
+    await waitUntil(() => (visible(last + 1) ? undefined : true), [vscode.window.onDidChangeTextEditorVisibleRanges], "四、 to fold", () => JSON.stringify(editor.visibleRanges));
+    assert.ok(visible(signature) && visible(date), "the 署名 and the date stay visible");
   });
 
   it("a Markdown document has one outline: VS Code's, from the # headings", async () => {

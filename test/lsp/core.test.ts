@@ -111,6 +111,24 @@ test("documentSymbol gives the heading tree under the title; foldingRange one ra
   assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 3], [4, 7], [8, 9]]);
 });
 
+test("the sign-off is an outline entry of its own, after the last section, which ends before it", async () => {
+  const uri = "file:///tmp/gongwen-test/signed.txt";
+  const text = ["区统计局2024年工作计划", "", "各科室：", "", "一、总体要求", "坚持稳中求进。", "二、主要任务", "加强队伍建设。", "", "区统计局", "2024年1月15日"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const symbols = await client.request<Symbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+  const children = symbols[0].children!;
+  assert.deepEqual(children.map((c) => [c.name, c.range.start.line, c.range.end.line]), [
+    ["各科室：", 2, 2],
+    ["一、总体要求", 4, 5],
+    ["二、主要任务", 6, 7],
+    ["落款：区统计局 2024年1月15日", 9, 10],
+  ]);
+  const folds = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[4, 5], [6, 7]]);
+});
+
 test("a compilation folds each document under its title", async () => {
   const uri = "file:///tmp/gongwen-test/compilation.txt";
   const text = ["区统计局2024年工作计划", "", "一、总体要求", "坚持稳中求进。", "二、主要任务", "加强队伍建设。", "", "区统计局2023年工作总结", "", "一、主要工作", "完成普查。", "二、存在问题", "人手不足。"].join("\n");
