@@ -1,5 +1,5 @@
-// The custom requests and server commands the client uses, as the server defines them.
-import { RequestType } from "vscode-languageclient/node";
+// The custom requests and server commands the client uses, as the server defines them. Plain
+// method names, no vscode-languageclient values: this file loads before the client library.
 
 export interface DocumentStatsParams {
   uri: string;
@@ -16,7 +16,7 @@ export interface DocumentStats {
   checked?: boolean;
 }
 
-export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("gongwen/documentStats");
+export const DOCUMENT_STATS_METHOD = "gongwen/documentStats";
 
 /** Server-side commands (workspace/executeCommand); arguments: [{ uri, version }]. */
 export const ServerCommands = {

@@ -4,7 +4,7 @@
 import * as vscode from "vscode";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
-import { documentStatsRequest } from "./protocol";
+import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from "./protocol";
 
 /**
  * Delay after an edit before asking for 字数: short, so the count is right as soon as a snippet
@@ -63,9 +63,8 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     try {
-      const stats = await client.sendRequest(documentStatsRequest, {
-        uri: client.code2ProtocolConverter.asUri(document.uri),
-      });
+      const params: DocumentStatsParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+      const stats = await client.sendRequest<DocumentStats>(DOCUMENT_STATS_METHOD, params);
       if (generation !== this.generation) return;
       if (stats.checked === false) {
         this.hide();

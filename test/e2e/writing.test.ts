@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { afterEach, describe, it } from "mocha";
 import * as vscode from "vscode";
 import {
-  closeAllEditors, codesOf, EXTENSION_ID, openDocument, waitForDiagnostics, waitForText, waitUntil, workspaceFile, WAIT_MS,
+  closeAllEditors, codesOf, EXTENSION_ID, openDocument, serverReady, waitForDiagnostics, waitForText, waitUntil, workspaceFile, WAIT_MS,
 } from "./helpers";
 
 /**
@@ -27,17 +27,6 @@ async function typeAtEnd(editor: vscode.TextEditor, text: string): Promise<void>
   editor.selection = new vscode.Selection(end, end);
   // The `type` command is the keyboard's path: auto-closing pairs apply as when typing.
   await vscode.commands.executeCommand("type", { text });
-}
-
-/** Waits until the server answers for the document (its outline), so completion is ours from the first key. */
-async function serverReady(document: vscode.TextDocument): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>("vscode.executeDocumentSymbolProvider", document.uri);
-    if (symbols && symbols.length > 0) return;
-    if (Date.now() > deadline) throw new Error(`the server did not answer for ${document.uri.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
