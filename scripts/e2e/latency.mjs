@@ -1,8 +1,9 @@
 // File open → first squiggle in the real workbench, cold each time, and where the time goes:
 // the extension host starting, our activation event, activate(), the language server ready,
 // the first diagnostics, the squiggle drawn. usage:
-//   node scripts/e2e/latency.mjs [--runs N] [--files plan.txt,plan.gw,plan.md] [--vsix]
-// (--vsix: the packaged extension installed as a user has it; else the built dist/). Build first.
+//   node scripts/e2e/latency.mjs [--runs N] [--files plan.txt,plan.gw,plan.md] [--vsix] [--extension DIR]
+// (--vsix: the packaged extension installed as a user has it; else the built dist/ of this tree,
+// or of DIR, e.g. an older build to compare with). Build first.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,11 +15,12 @@ const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const scratch = join(root, ".e2e", "latency");
 
 function parseArgs(argv) {
-  const options = { runs: 3, files: ["plan.txt", "plan.gw", "plan.md"], vsix: false };
+  const options = { runs: 3, files: ["plan.txt", "plan.gw", "plan.md"], vsix: false, extension: root };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--runs") options.runs = Number(argv[++i]);
     else if (argv[i] === "--files") options.files = argv[++i].split(",");
     else if (argv[i] === "--vsix") options.vsix = true;
+    else if (argv[i] === "--extension") options.extension = resolve(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return options;
@@ -41,7 +43,7 @@ function stamp(line) {
   return m ? new Date(`${m[1]}T${m[2]}`).getTime() : undefined;
 }
 
-async function once(file, { vsix, extensions }) {
+async function once(file, { vsix, extensions, extension }) {
   const dir = join(scratch, "run");
   rmSync(dir, { recursive: true, force: true });
   const workspace = join(dir, "workspace");
@@ -54,7 +56,7 @@ async function once(file, { vsix, extensions }) {
     const page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(120_000);
     const payload = [["openFile", remoteUri(server, join(workspace, file))]];
-    if (!vsix) payload.unshift(["extensionDevelopmentPath", remoteUri(server, root)]);
+    if (!vsix) payload.unshift(["extensionDevelopmentPath", remoteUri(server, extension)]);
     at.open = Date.now();
     await page.goto(workbenchUrl(server, { folder: workspace, payload }));
     await page.locator(".monaco-workbench").waitFor();
@@ -63,6 +65,11 @@ async function once(file, { vsix, extensions }) {
     at.text = Date.now();
     await page.locator(".monaco-editor .squiggly-warning").first().waitFor();
     at.squiggle = Date.now();
+    // The output channel reaches its log file a moment later.
+    const logDir = join(dir, "code-server", "user-data", "logs");
+    for (let waited = 0; waited < 3000 && !walk(logDir).some((f) => f.includes("公文助手 Gongwen") && readFileSync(f, "utf8").includes("startup (")); waited += 100) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
   } finally {
     await context?.close().catch(() => {});
     server.stop();
@@ -90,6 +97,7 @@ async function once(file, { vsix, extensions }) {
     workbench: rel(at.workbench), text: rel(at.text), host: rel(at.host), activationEvent: rel(at.event),
     activate: rel(at.activate), serverReady: rel(at.ready), firstDiagnostics: rel(at.diagnostics), squiggle: rel(at.squiggle),
     ours: at.diagnostics !== undefined && at.event !== undefined ? at.diagnostics - at.event : undefined,
+    eventToSquiggle: at.event !== undefined ? at.squiggle - at.event : undefined,
   };
 }
 
@@ -118,12 +126,12 @@ async function main() {
   const results = [];
   for (let run = 0; run < options.runs; run++) {
     for (const file of options.files) {
-      const r = await once(file, { vsix: options.vsix, extensions });
+      const r = await once(file, { vsix: options.vsix, extensions, extension: options.extension });
       results.push(r);
       console.log(JSON.stringify(r));
     }
   }
-  const columns = ["workbench", "text", "host", "activationEvent", "activate", "serverReady", "firstDiagnostics", "squiggle", "ours"];
+  const columns = ["workbench", "text", "host", "activationEvent", "activate", "serverReady", "firstDiagnostics", "squiggle", "ours", "eventToSquiggle"];
   console.log(`\nmedians over ${options.runs} cold start(s), ms after the page was asked for (ours: activation event → first diagnostics)`);
   console.log(["file", ...columns].join("\t"));
   for (const file of options.files) {

@@ -83,7 +83,8 @@ let pushedSettings: unknown;
 connection.onDidChangeConfiguration((params) => {
   const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
   if (pushed !== undefined) pushedSettings = pushed;
-  settingsGeneration++;
+  // Each document is checked again only if its settings changed (see check()): VS Code's client
+  // sends this notification right after opening the documents, with nothing changed.
   settingsCache.clear();
   for (const document of documents.all()) schedule(document, 0);
 });
@@ -156,13 +157,13 @@ function schedule(document: TextDocument, delay: number): void {
 }
 
 /**
- * The version and settings generation each document's latest check was started for. Opening a
- * document fires both didOpen and a content change: without this the two scheduled checks of the
- * same text ran interleaved (each yielding to the other), doubling the time to diagnostics.
+ * The version and settings each document's latest check was started for. Opening a document
+ * fires both didOpen and a content change, and VS Code's client follows the didOpen with a
+ * configuration notification that changes nothing: without this, two checks of the same text
+ * with the same settings ran interleaved (each yielding to the other), doubling the time to the
+ * first diagnostics of a big document.
  */
 const checkStartedFor = new Map<string, string>();
-/** Bumped when settings or project configs change, so the same version is checked again. */
-let settingsGeneration = 0;
 
 async function validate(uri: string, version: number): Promise<void> {
   const end = idleCollector.begin();
@@ -176,13 +177,13 @@ async function validate(uri: string, version: number): Promise<void> {
 async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
-  const key = `${version}/${settingsGeneration}`;
-  if (checkStartedFor.get(uri) === key) return;
-  checkStartedFor.set(uri, key);
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
+  const key = `${version}/${JSON.stringify(settings)}`;
+  if (checkStartedFor.get(uri) === key) return;
+  checkStartedFor.set(uri, key);
   if (!isChecked(current, settings)) {
     findingCounts.set(uri, 0);
     await connection.sendDiagnostics({ uri, version, diagnostics: [] });
@@ -371,7 +372,6 @@ connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
 function projectConfigChanged(): void {
   projectConfigs.clear();
-  settingsGeneration++;
   settingsCache.clear();
   for (const document of documents.all()) schedule(document, 0);
 }

@@ -42,3 +42,24 @@ test("a settings change checks the open version again", async () => {
   assert.ok(again.diagnostics.some((d) => d.code === "numbering-sequence"));
   assert.equal(publicationsOf(uri, 1), 2);
 });
+
+test("a configuration notification that changes nothing checks nothing again", async () => {
+  const uri = "file:///scheduling/unchanged.txt";
+  const configurationRequests = () => client.serverRequests.filter((r) => r.method === "workspace/configuration").length;
+  const asked = configurationRequests();
+  // As VS Code's client does: didOpen, then a configuration notification while the first check
+  // is under way (it has asked for the settings).
+  client.open(uri, PLAN);
+  while (configurationRequests() === asked) await pause(5);
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  await client.diagnostics(uri, (p) => p.version === 1);
+  await pause(300);
+  assert.equal(publicationsOf(uri, 1), 1, "one check: the settings did not change");
+  // A real change still checks again.
+  client.settings = { debounceMs: 0, rules: { "numbering-sequence": "off" } };
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  await client.diagnostics(uri, (p) => p.version === 1 && !p.diagnostics.some((d) => d.code === "numbering-sequence"));
+  assert.equal(publicationsOf(uri, 1), 2);
+  client.settings = { debounceMs: 0 };
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+});
