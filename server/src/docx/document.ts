@@ -168,7 +168,9 @@ export class DocumentReader {
         else finish(p);
       },
       flush: () => {
-        if (carry !== undefined) finish(undefined);
+        // Text left over from joined paragraphs stands alone; paragraphs deleted whole are gone.
+        if (carry) finish(undefined);
+        carry = undefined;
       },
     };
   }

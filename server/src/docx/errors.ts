@@ -103,7 +103,7 @@ export const errors = {
     }),
   malformedXml: (part: string, detail: string, offset: number) =>
     new DocxError("malformed-xml", {
-      zh: `文档已损坏：${part} 不是完整的 XML（第 ${offset} 个字符处：${detail}）；请在 Word 中打开并另存后再检查`,
-      en: `the document is damaged: ${part} is not well-formed XML (${detail} at character ${offset}); open it in Word, save it again and check that`,
+      zh: `文档已损坏：${part} 不是完整的 XML（位置 ${offset}：${detail}）；请在 Word 中打开并另存后再检查`,
+      en: `the document is damaged: ${part} is not well-formed XML (${detail} at offset ${offset}); open it in Word, save it again and check that`,
     }),
 };

@@ -4,7 +4,7 @@
 // ("一、", "（二）", "3.", "第四章").
 
 import { bulletText, formatNumber } from "./formats";
-import { Token, XmlScanner, prefixFor, WORDML_NAMESPACES } from "./xml";
+import { Token, XmlScanner, prefixFor, WORDML_NAMESPACES, type XmlSource } from "./xml";
 
 export interface Level {
   start?: number;
@@ -108,7 +108,7 @@ function readLevel(scanner: XmlScanner, w: string): Level {
   }
 }
 
-export function readNumbering(xml: string): NumberingDefinitions {
+export function readNumbering(xml: string | XmlSource): NumberingDefinitions {
   const abstracts = new Map<string, AbstractNum>();
   const nums = new Map<string, Num>();
   const scanner = new XmlScanner(xml);
@@ -185,7 +185,7 @@ export function readNumPr(scanner: XmlScanner, w: string): NumPr {
   }
 }
 
-export function readStyles(xml: string): Styles {
+export function readStyles(xml: string | XmlSource): Styles {
   const styles: Styles = { paragraph: new Map(), numbering: new Map() };
   const scanner = new XmlScanner(xml);
   let w = "w:";

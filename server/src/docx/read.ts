@@ -9,7 +9,7 @@ import { DocxError, errors, type DocxMessage } from "./errors";
 import { NumberingState, readNumbering, readStyles, type NumberingDefinitions, type Styles } from "./numbering";
 import { extract, readCentralDirectory, type ZipEntry } from "./zip";
 import { looksLikeZip } from "./names";
-import { decodeXml, prefixFor, Token, WORDML_NAMESPACES, XmlError, XmlScanner } from "./xml";
+import { decodeXml, prefixFor, Token, WORDML_NAMESPACES, XmlError, XmlScanner, type XmlSource } from "./xml";
 
 export type { WordText } from "./document";
 export { DocxError } from "./errors";
@@ -56,7 +56,7 @@ function resolveTarget(from: string, target: string): string {
 }
 
 /** The targets of a .rels part by relationship type (the last path segment of the type URI). */
-function readRelationships(xml: string): Map<string, string> {
+function readRelationships(xml: XmlSource): Map<string, string> {
   const out = new Map<string, string>();
   const scanner = new XmlScanner(xml);
   for (let t = scanner.next(); t !== Token.End; t = scanner.next()) {
@@ -86,8 +86,8 @@ class Package {
     return undefined;
   }
 
-  /** The XML text of a part; undefined when it is absent. */
-  xml(name: string, limit?: number): string | undefined {
+  /** The XML of a part, ready to scan; undefined when it is absent. */
+  xml(name: string, limit?: number): XmlSource | undefined {
     const entry = this.entry(name);
     return entry && decodeXml(extract(this.bytes, entry, limit));
   }
@@ -142,7 +142,7 @@ export function readDocx(bytes: Uint8Array, name = ""): WordText {
     const xml = pkg.xml(numberingPart, MAX_SIDE_PART_BYTES);
     return xml === undefined ? undefined : readNumbering(xml);
   });
-  const documentXml = pkg.xml(main) ?? "";
+  const documentXml = pkg.xml(main) ?? { text: "" };
   return parsePart(main, () => {
     const scanner = new XmlScanner(documentXml);
     // The root element's declarations say which prefix is WordprocessingML's.

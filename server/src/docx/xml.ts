@@ -7,10 +7,10 @@
 export class XmlError extends Error {
   constructor(
     readonly detail: string,
-    /** Character offset in the part where the problem was found. */
+    /** Offset in the part (bytes of a UTF-8 part) where the problem was found. */
     readonly offset: number,
   ) {
-    super(`${detail} at character ${offset}`);
+    super(`${detail} at offset ${offset}`);
   }
 }
 
@@ -57,9 +57,25 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private rootSeen = false;
 
-  constructor(private readonly src: string) {
-    // A UTF-8 BOM decoded as text.
-    if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
+  private readonly src: string;
+  /** UTF-8 parts: the bytes, of which `src` is the Latin-1 reading (see decodeXml). */
+  private readonly bytes: Buffer | undefined;
+
+  constructor(source: string | XmlSource) {
+    if (typeof source === "string") {
+      this.src = source;
+      this.bytes = undefined;
+    } else {
+      this.src = source.text;
+      this.bytes = source.bytes;
+    }
+    // A byte order mark decoded as text.
+    if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /** Text of the part between two offsets: UTF-8 decoded here, for the few places that need it. */
+  private slice(start: number, end: number): string {
+    return this.bytes ? this.bytes.toString("utf8", start, end) : this.src.slice(start, end);
   }
 
   next(): Token {
@@ -186,7 +202,7 @@ export class XmlScanner {
       if (quote !== QUOT && quote !== APOS) return undefined;
       const close = src.indexOf(quote === QUOT ? '"' : "'", i + 1);
       if (close < 0 || close > end) return undefined;
-      if (nameEnd - nameStart === qname.length && src.startsWith(qname, nameStart)) return decodeEntities(src, i + 1, close);
+      if (nameEnd - nameStart === qname.length && src.startsWith(qname, nameStart)) return decodeEntities(this.slice(i + 1, close), 0, close - i - 1);
       i = close + 1;
     }
     return undefined;
@@ -196,7 +212,7 @@ export class XmlScanner {
   attributes(): Array<[string, string]> {
     const out: Array<[string, string]> = [];
     const re = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-    const raw = this.src.slice(this.attrStart, this.attrEnd);
+    const raw = this.slice(this.attrStart, this.attrEnd);
     for (let m = re.exec(raw); m; m = re.exec(raw)) {
       const value = m[2] ?? m[3] ?? "";
       out.push([m[1], decodeEntities(value, 0, value.length)]);
@@ -206,7 +222,8 @@ export class XmlScanner {
 
   /** The current text token, entities decoded. */
   text(): string {
-    return this.cdata ? this.src.slice(this.textStart, this.textEnd) : decodeEntities(this.src, this.textStart, this.textEnd);
+    const raw = this.slice(this.textStart, this.textEnd);
+    return this.cdata ? raw : decodeEntities(raw, 0, raw.length);
   }
 
   /** After an Open token: consume everything up to and including the element's Close. */
@@ -243,14 +260,17 @@ export class XmlScanner {
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** The text of src[start, end) with the five named entities and character references decoded. */
-export function decodeEntities(src: string, start: number, end: number): string {
-  let amp = src.indexOf("&", start);
-  if (amp < 0 || amp >= end) return src.slice(start, end);
+export function decodeEntities(source: string, start: number, end: number): string {
+  // Searched in the slice: indexOf on the whole part would run to its end for every text.
+  const src = source.slice(start, end);
+  let amp = src.indexOf("&");
+  if (amp < 0) return src;
+  end = src.length;
   let out = "";
-  let from = start;
+  let from = 0;
   while (amp >= 0 && amp < end) {
     const semi = src.indexOf(";", amp + 1);
-    if (semi < 0 || semi >= end || semi - amp > 12) {
+    if (semi < 0 || semi - amp > 12) {
       // A bare "&": kept as written, as lenient readers do.
       amp = src.indexOf("&", amp + 1);
       continue;
@@ -270,11 +290,24 @@ export function decodeEntities(src: string, start: number, end: number): string 
   return out + src.slice(from, end);
 }
 
-/** Byte order marks and UTF-16: parts are UTF-8 in practice, but the format allows UTF-16. */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
+/** A part to scan: its text, and for UTF-8 parts the bytes that text is the Latin-1 reading of. */
+export interface XmlSource {
+  text: string;
+  bytes?: Buffer;
+}
+
+/**
+ * Parts are UTF-8 in practice (the format allows UTF-16 too). Markup is ASCII, so a UTF-8 part
+ * is scanned as its Latin-1 reading (one byte, one character: offsets are byte offsets) and only
+ * text and attribute values are decoded as UTF-8: decoding a 5 MB document.xml whole took
+ * longer than scanning it.
+ */
+export function decodeXml(bytes: Uint8Array): XmlSource {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return { text: buffer.toString("latin1"), bytes: buffer };
 }
 
 export const WORDML_NAMESPACES = new Set([
