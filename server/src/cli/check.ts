@@ -8,7 +8,7 @@ import { containsChinese } from "../model/text";
 import { lineOfOffset } from "../model/offsets";
 import { lint, type LintConfig } from "../engine/lint";
 import { fixAll } from "../engine/fixes";
-import type { Message, Problem, Severity } from "../engine/rule";
+import type { Message, Problem, Rule, Severity } from "../engine/rule";
 import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
 import { languageOfPath } from "./files";
 import { paragraphItems } from "../rules/duplicates";
@@ -152,10 +152,11 @@ function isChecked(text: string, languageId: string): boolean {
   return languageId === "gongwen" || containsChinese(text);
 }
 
-/** Lints (and fixes) a decoded text. Rule crashes are reported on stderr by the caller's handler. */
+/** Lints (and fixes) a decoded text with `rules`. Rule crashes are reported on stderr by the caller's handler. */
 export function checkText(
   text: string,
   request: CheckRequest,
+  rules: readonly Rule<object>[],
   onRuleError?: (ruleId: string, error: unknown) => void,
   paragraphReport?: ParagraphReport,
 ): Omit<FileResult, "path"> & { text: string } {
@@ -165,14 +166,14 @@ export function checkText(
   let fixed = 0;
   let out = text;
   if (request.fix) {
-    const result = fixAll(model, request.lint);
+    const result = fixAll(model, rules, request.lint);
     if (result.text !== text) {
       fixed = result.fixed;
       out = result.text;
       model = parseDocument({ text: out, uri: request.path, languageId }, lineCache);
     }
   }
-  const problems = lint(model, request.lint, { onRuleError });
+  const problems = lint(model, rules, request.lint, { onRuleError });
   const locate: Locator = paragraphReport?.locate ?? pointAt;
   const paragraphs = request.paragraphs
     ? paragraphItems(model).map((item, i) => {
@@ -186,11 +187,11 @@ export function checkText(
 }
 
 /** Reads, checks and (with fix) rewrites one file in its own encoding. Never throws. */
-export async function checkFile(request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
+export async function checkFile(request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
   if (request.bytes !== undefined || (request.text === undefined && isWordName(request.path))) {
     // The Word reader is loaded the first time a Word document is met.
     const { checkWordDocument } = await import("./word");
-    return checkWordDocument(request, onRuleError);
+    return checkWordDocument(request, rules, onRuleError);
   }
   let decoded: Decoded;
   try {
@@ -200,7 +201,7 @@ export async function checkFile(request: CheckRequest, onRuleError?: (ruleId: st
   }
   let result: ReturnType<typeof checkText>;
   try {
-    result = checkText(decoded.text, request, onRuleError);
+    result = checkText(decoded.text, request, rules, onRuleError);
   } catch (error) {
     // The engine isolates rules; this is a parser failure, reported like an unreadable file.
     return { path: request.path, encoding: encodingLabel(decoded), findings: [], fixed: 0, error: `internal error: ${describe(error)}` };

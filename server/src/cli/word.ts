@@ -3,7 +3,7 @@
 
 import type { DocumentModel } from "../model/document";
 import { lineOfOffset } from "../model/offsets";
-import type { Message } from "../engine/rule";
+import type { Message, Rule } from "../engine/rule";
 import { DocxError, readDocx, readWordFile, type WordText } from "../docx/read";
 import { checkText, describe, type CheckRequest, type FileResult, type Locator, type ParagraphReport } from "./check";
 
@@ -84,7 +84,7 @@ const FIX_REFUSED: Message = {
 };
 
 /** Reads and checks one Word document. Never throws. */
-export async function checkWordDocument(request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
+export async function checkWordDocument(request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
   const pick = (m: Message) => (request.language === "zh" ? m.zh : m.en);
   let word: WordText;
   try {
@@ -94,7 +94,7 @@ export async function checkWordDocument(request: CheckRequest, onRuleError?: (ru
   }
   let result: ReturnType<typeof checkText>;
   try {
-    result = checkText(word.text, { ...request, fix: false }, onRuleError, paragraphReport(word));
+    result = checkText(word.text, { ...request, fix: false }, rules, onRuleError, paragraphReport(word));
   } catch (error) {
     return { path: request.path, findings: [], fixed: 0, unit: "paragraph", error: `internal error: ${describe(error)}` };
   }

@@ -91,8 +91,14 @@ export function readCentralDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
         const length = u16(bytes, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (uncompressed === 0xffffffff) (uncompressed = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (uncompressed === 0xffffffff) {
+            uncompressed = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
           break;
         }
