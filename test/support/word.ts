@@ -5,6 +5,7 @@
 // Returns the bytes with the text the reader must give back and each line's paragraph number.
 
 import * as docx from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { matchHeadingMarker } from "../../server/src/model/numbering";
 import { formatNumber } from "../../server/src/docx/formats";
 import type { MarkerFamily } from "../../server/src/model/document";
@@ -57,8 +58,16 @@ function autoNumber(line: string): { family: MarkerFamily; value: number; open: 
 
 const TABLE_ROW = /^\|(.*)\|\s*$/;
 
+/**
+ * The text as a Word file can hold it: control characters are not allowed in XML (the writer
+ * drops them) and a lone surrogate cannot be written in UTF-8 (it becomes U+FFFD).
+ */
+export function wordStorable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 export async function buildWord(text: string, options: WordBuildOptions = {}): Promise<BuiltWord> {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(/\r\n|\r|\n/).map(wordStorable);
   const random = seededRandom(options.changes ?? 1);
   const changes = options.changes !== undefined;
   let revision = 1;
@@ -152,3 +161,37 @@ export async function buildWord(text: string, options: WordBuildOptions = {}): P
   return { bytes: new Uint8Array(bytes), text: outLines.join("\n"), paragraphOfLine };
 }
 
+
+/** A copy of a Word file with parts replaced (text is UTF-8), added, or removed (null). */
+export function withParts(bytes: Uint8Array, parts: Record<string, string | Uint8Array | null>, level: 0 | 6 = 6): Uint8Array {
+  const files: Record<string, Uint8Array> = unzipSync(bytes);
+  for (const [name, content] of Object.entries(parts)) {
+    if (content === null) delete files[name];
+    else files[name] = typeof content === "string" ? strToU8(content) : content;
+  }
+  return zipSync(files, { level });
+}
+
+/** A part of a Word file as text. */
+export function partText(bytes: Uint8Array, name: string): string {
+  const part = unzipSync(bytes, { filter: (f) => f.name === name })[name];
+  if (!part) throw new Error(`no part ${name}`);
+  return strFromU8(part);
+}
+
+export const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A document.xml whose body is `body` (WordprocessingML with the usual w: prefix). */
+export function documentXml(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}<w:sectPr/></w:body></w:document>`;
+}
+
+/** A minimal Word file (made by the writer) whose document.xml, and optionally numbering.xml and styles.xml, are the given XML. */
+export async function wordWithXml(parts: { document: string; numbering?: string; styles?: string }): Promise<Uint8Array> {
+  const base = await docx.Packer.toBuffer(new docx.Document({ numbering: { config: [{ reference: "x", levels: [{ level: 0, format: docx.LevelFormat.DECIMAL, text: "%1." }] }] }, sections: [{ children: [new docx.Paragraph({ text: "x", numbering: { reference: "x", level: 0 } })] }] }));
+  return withParts(new Uint8Array(base), {
+    "word/document.xml": parts.document,
+    ...(parts.numbering !== undefined ? { "word/numbering.xml": parts.numbering } : {}),
+    ...(parts.styles !== undefined ? { "word/styles.xml": parts.styles } : {}),
+  });
+}

@@ -58,7 +58,12 @@ export function paragraphReport(word: WordText): ParagraphReport & { paragraphOf
     const mark = markAt(word, offset, line.start, line.end);
     const start = word.paragraphStarts[mark] ?? 0;
     const column = offset > start ? codePoints(model.text, start, offset) + 1 : 1;
-    return { line: word.paragraphNumbers[mark] ?? 1, column, excerpt: excerptOf(line.text, codePoints(line.text, 0, Math.max(0, offset - line.start))) };
+    // The excerpt comes from the paragraph's own stretch of the line: a table cell, not its row.
+    const next = word.paragraphStarts[mark + 1];
+    const from = Math.max(line.start, Math.min(start, offset));
+    const to = next !== undefined && next <= line.end && next > from ? next : line.end;
+    const stretch = model.text.slice(from, to).replace(/\s*\|\s*$/, "");
+    return { line: word.paragraphNumbers[mark] ?? 1, column, excerpt: excerptOf(stretch, codePoints(model.text, from, Math.max(from, offset))) };
   };
   const paragraphOfLine = (model: DocumentModel, lineNumber: number): number => {
     const line = model.lines[lineNumber - 1];

@@ -244,7 +244,7 @@ export function styleNumPr(styles: Styles | undefined, styleId: string | undefin
 
 /** Counters of every list in the document, advanced paragraph by paragraph in reading order. */
 export class NumberingState {
-  private readonly counters = new Map<string, Array<number | undefined>>();
+  private readonly counters = new Map<string | AbstractNum, Array<number | undefined>>();
 
   constructor(
     private readonly definitions: NumberingDefinitions,
@@ -287,8 +287,9 @@ export class NumberingState {
     const levelOf = (k: number): Level | undefined => num.overrides.get(k)?.level ?? abstract.levels[k];
     const startOf = (k: number): number => num.overrides.get(k)?.start ?? levelOf(k)?.start ?? 0;
     // A list instance with overrides ("restart numbering") counts on its own; the others of one
-    // abstract list share their counters, as Word continues them.
-    const key = num.overrides.size > 0 ? `n${numId}` : `a${num.abstractNumId}`;
+    // abstract list (reached directly or through a list style) share their counters, as Word
+    // continues them.
+    const key = num.overrides.size > 0 ? `n${numId}` : abstract;
     let counters = this.counters.get(key);
     if (!counters) {
       counters = new Array<number | undefined>(MAX_LEVELS).fill(undefined);
