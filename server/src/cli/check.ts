@@ -12,7 +12,6 @@ import type { Message, Problem, Rule, Severity } from "../engine/rule";
 import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
 import { languageOfPath } from "./files";
 import { paragraphItems } from "../rules/duplicates";
-import { isWordName } from "../docx/names";
 import type { Language } from "../i18n";
 
 export interface Point {
@@ -188,11 +187,6 @@ export function checkText(
 
 /** Reads, checks and (with fix) rewrites one file in its own encoding. Never throws. */
 export async function checkFile(request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
-  if (request.bytes !== undefined || (request.text === undefined && isWordName(request.path))) {
-    // The Word reader is loaded the first time a Word document is met.
-    const { checkWordDocument } = await import("./word");
-    return checkWordDocument(request, rules, onRuleError);
-  }
   let decoded: Decoded;
   try {
     decoded = request.text !== undefined ? { text: request.text.replace(/^\ufeff/, ""), encoding: "utf8", bom: false } : decode(await readFile(request.path));

@@ -4,7 +4,8 @@
 import type { DocumentModel } from "../model/document";
 import { lineOfOffset } from "../model/offsets";
 import type { Message, Rule } from "../engine/rule";
-import { DocxError, readDocx, readWordFile, type WordText } from "../docx/read";
+import type { WordText } from "../docx/read";
+import { isWordName } from "../docx/names";
 import { checkText, describe, type CheckRequest, type FileResult, type Locator, type ParagraphReport } from "./check";
 
 /** Characters of context an excerpt shows. */
@@ -88,9 +89,16 @@ const FIX_REFUSED: Message = {
   en: "--fix does not rewrite Word files: the findings are listed as usual; correct them in Word (or save the text as .txt/.gw and fix that)",
 };
 
+/** Whether a request is for a Word document: named like one, or bytes from standard input. */
+export function isWordRequest(request: CheckRequest): boolean {
+  return request.bytes !== undefined || (request.text === undefined && isWordName(request.path));
+}
+
 /** Reads and checks one Word document. Never throws. */
 export async function checkWordDocument(request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
   const pick = (m: Message) => (request.language === "zh" ? m.zh : m.en);
+  // The reader (and its unzipper) is loaded the first time a Word document is met: the CLI starts no slower.
+  const { DocxError, readDocx, readWordFile } = await import("../docx/read");
   let word: WordText;
   try {
     word = request.bytes !== undefined ? readDocx(request.bytes, request.path) : await readWordFile(request.path);
