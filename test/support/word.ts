@@ -101,8 +101,10 @@ export async function buildWord(text: string, options: WordBuildOptions = {}): P
       }
       i--;
       children.push(new docx.Table({ rows: rows.map((cells) => new docx.TableRow({ children: cells.map((c) => new docx.TableCell({ children: [new docx.Paragraph({ children: run(c) })] })) })) }));
+      // A one-column table reads as its paragraphs (a box around text, as the 版记 is).
+      const oneColumn = rows.every((cells) => cells.length === 1);
       for (const cells of rows) {
-        outLines.push("| " + cells.join(" | ") + " |");
+        outLines.push(oneColumn ? cells[0] : "| " + cells.join(" | ") + " |");
         paragraphOfLine.push(paragraph + 1);
         paragraph += cells.length;
       }

@@ -159,6 +159,15 @@ test("tables are rows of cells: numbers in cells are not headings, a cell's para
   assert.deepEqual(model.lines.map((l) => l.kind), ["heading", "table", "table", "table", "heading"]);
 });
 
+test("a one-column table is a box around text (the 版记 between its rules): its paragraphs are read as paragraphs", async () => {
+  const row = (text: string) => new docx.TableRow({ children: [new docx.TableCell({ children: [new docx.Paragraph(text)] })] });
+  const bytes = await write([new docx.Paragraph("区统计局"), new docx.Table({ rows: [row("抄送：市委办公室，市人大常委会办公室。"), row("青山市人民政府办公室\t2024年3月5日印发")] })]);
+  const word = readDocx(bytes);
+  assert.deepEqual(word.text.split("\n"), ["区统计局", "抄送：市委办公室，市人大常委会办公室。", "青山市人民政府办公室\t2024年3月5日印发"]);
+  const model = parseDocument({ text: word.text, uri: "t", languageId: "plaintext" });
+  assert.deepEqual(model.lines.map((l) => l.kind).slice(1), ["colophon", "colophon"]);
+});
+
 test("tracked changes read as accepted: insertions in, deletions out, deleted paragraph marks join paragraphs", async () => {
   const bytes = await write([
     new docx.Paragraph({ children: [new docx.TextRun("完成"), new docx.DeletedTextRun({ text: "XX县", id: 1, ...AUTHOR }), new docx.InsertedTextRun({ text: "全区", id: 2, ...AUTHOR }), new docx.TextRun("普查。")] }),
@@ -180,10 +189,10 @@ test("moves, deleted rows and the formatting a revision keeps are read as accept
     `<w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom><w:r><w:t>正文</w:t></w:r><w:moveTo w:id="2" w:author="a"><w:r><w:t>新位置</w:t></w:r></w:moveTo></w:p>` +
       // The numbering a paragraph had before a tracked formatting change is not shown.
       `<w:p><w:pPr><w:pPrChange w:id="3" w:author="a"><w:pPr>${NUM(1, 0)}</w:pPr></w:pPrChange></w:pPr><w:r><w:t>不再编号</w:t></w:r></w:p>` +
-      `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>留下</w:t></w:r></w:p></w:tc></w:tr>` +
-      `<w:tr><w:trPr><w:del w:id="4" w:author="a"/></w:trPr><w:tc><w:p><w:r><w:t>删掉的行</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+      `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>留下</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr>` +
+      `<w:tr><w:trPr><w:del w:id="4" w:author="a"/></w:trPr><w:tc><w:p><w:r><w:t>删掉的行</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
   );
-  assert.deepEqual(readDocx(await wordWithXml({ document })).text.split("\n"), ["正文新位置", "不再编号", "| 留下 |"]);
+  assert.deepEqual(readDocx(await wordWithXml({ document })).text.split("\n"), ["正文新位置", "不再编号", "| 留下 | 甲 |"]);
 });
 
 test("runs: tabs and line breaks kept, hidden text, field codes, notes, comments, pictures and text boxes left out", async () => {

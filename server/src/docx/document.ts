@@ -1,7 +1,8 @@
 // word/document.xml → plain text, one line per paragraph, as Word shows the document with all
 // tracked changes accepted: runs, tabs and breaks; automatic numbering as its text; tables as
 // rows of cells ("| 序号 | 任务 |", a cell's further paragraphs on lines of their own, so the
-// model reads them as a table and numbers in cells are never headings). Left out, as they are
+// model reads them as a table and numbers in cells are never headings), except one-column
+// tables, which are boxes around text (the 版记) and read as paragraphs. Left out, as they are
 // not part of the running text: deleted text, hidden text, field codes, footnote and comment
 // marks (their text lives in other parts), text boxes, pictures, equations; headers and footers
 // are other parts and are not read at all.
@@ -186,7 +187,15 @@ export class DocumentReader {
       table: (rows) => {
         // A paragraph joined to a following table stands alone.
         flow.flush();
-        for (const row of rows) this.row(row);
+        // A table of one column is a box around text (the 版记's rules, a framed note), not a
+        // table of data: its paragraphs are read as paragraphs.
+        if (rows.every((row) => row.length <= 1)) {
+          for (const p of rows.flatMap((row) => row[0] ?? [])) {
+            this.newLine();
+            this.mark(p.number);
+            this.append(p.text);
+          }
+        } else for (const row of rows) this.row(row);
       },
       flush: () => flow.flush(),
     };
