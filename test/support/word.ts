@@ -63,6 +63,7 @@ const TABLE_ROW = /^\|(.*)\|\s*$/;
  * drops them) and a lone surrogate cannot be written in UTF-8 (it becomes U+FFFD).
  */
 export function wordStorable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
