@@ -3,6 +3,7 @@
 
 import type { DocumentModel, Heading, LineKind, MarkerFamily } from "../model/document";
 import { isBlankCode } from "../model/text";
+import { parseWholeDate } from "../model/dates";
 
 export interface HeadingRun {
   items: Heading[];
@@ -92,22 +93,24 @@ function lastValue(run: HeadingRun): number {
 }
 
 /**
- * Numbering may start again after an unnumbered title, part label or lead-in this model did
- * not take for a document title ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下："),
- * a sign-off and the next document's title, or a wide blank gap, between the previous
- * heading of the run and this one.
+ * Numbering may start again only for a reason between the previous heading of the run and
+ * this one: a title this model did not take for a document title, a part label or a lead-in
+ * ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下："), a table of contents, a
+ * sign-off, an attachment note or the next document's 版头, a Markdown thematic break. A label
+ * counts only after the last heading in between: a short line inside an earlier subsection
+ * labels that subsection, not a new list. Blank lines alone are no reason.
  */
 function isPartBreak(model: DocumentModel, line: number, previousLine: number): boolean {
-  let blanks = 0;
+  let labelsCount = true;
   for (let i = line - 1; i > previousLine; i--) {
     const l = model.lines[i];
-    if (l.kind === "blank") {
-      if (++blanks >= 2) return true;
-      continue;
+    if (l.kind === "blank") continue;
+    if (l.kind === "title" || l.kind === "toc-caption" || l.kind === "markup" || isElementKind(l.kind)) return true;
+    if (l.kind === "heading") labelsCount = false;
+    else if (l.kind === "body") {
+      const content = model.text.slice(l.contentStart, l.contentEnd);
+      if ((labelsCount && isLabel(content)) || parseWholeDate(content.replace(/[\s\u3000]+/g, "")) !== undefined) return true;
     }
-    blanks = 0;
-    if (l.kind === "title" || l.kind === "toc-caption" || isElementKind(l.kind)) return true;
-    if (l.kind === "body" && isLabel(model.text.slice(l.contentStart, l.contentEnd))) return true;
   }
   return false;
 }
@@ -117,8 +120,16 @@ function isElementKind(kind: LineKind): boolean {
   return kind === "signature" || kind === "date" || kind === "attachment" || kind === "colophon" || kind === "doc-number" || kind === "masthead" || kind === "addressee";
 }
 
-/** A run announced by a lead-in ("主要讲三个问题：") is a list of topics; the sections that follow restart. */
+/**
+ * A list of topics announced by a lead-in ("主要讲三个问题：") and written one topic a line, with
+ * nothing between them, is taken up again topic by topic: the sections that follow restart.
+ * Sections with text between them after a lead-in ("现将有关情况报告如下：") are no such list.
+ */
 function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
+  if (run.items.length < 2) return false;
+  for (let k = 1; k < run.items.length; k++) {
+    for (let i = run.items[k - 1].line + 1; i < run.items[k].line; i++) if (model.lines[i].kind !== "blank") return false;
+  }
   const firstLine = run.items[0].line;
   for (let i = firstLine - 1; i >= 0; i--) {
     const l = model.lines[i];
@@ -129,11 +140,15 @@ function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
   return false;
 }
 
-/** A short line without sentence punctuation (a colon may end it), or any line ending in a colon. */
+/**
+ * A line ending in a colon, or a short line without sentence punctuation that is not a
+ * clause cut off mid-sentence (a comma inside, or at its end, outside a "label：text" line).
+ */
 function isLabel(content: string): boolean {
   if (/[：:]$/.test(content)) return true;
   let visible = 0;
   for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
   // "三月主题：养成文明习惯，我能行" is a label too: short, and no sentence ends in it.
-  return visible >= 2 && visible <= 40 && !/[。；！？;!?]/.test(content) && !/[，,、]$/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
+  if (visible < 2 || visible > 40 || /[。；！？;!?]/.test(content) || /[，,、]$/.test(content) || /^\d{4}年\d{1,2}月/.test(content)) return false;
+  return !/[，,]/.test(content) || /[：:]/.test(content);
 }
