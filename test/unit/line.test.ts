@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { analyzeLine, normalizeForComparison } from "../../server/src/model/line";
 import { foldWidth, isBlankCode, isCjkCode } from "../../server/src/model/text";
 import { seededRandom } from "../support/random";
+import * as classes from "../../server/src/model/char-classes";
 
 /** The definition the one-pass scan must agree with. */
 function referenceNormalized(text: string): string {
@@ -28,7 +29,7 @@ function referenceVisible(text: string): number {
   return n;
 }
 
-const PIECES = ["推", "进", "一", "是", "二", "要", "第", "（", "）", "、", "，", "。", "Ａ", "ｂ", "１", "Ｚ", "A", "z", "9", "İ", "\u212a", "Σ", " ", "\u3000", "\t", "\u00a0", "\ufeff", "𠀀", "𝐀", "\ud800", "\udc00", "①", "X", "x", "—", "《", "》", "1.", "十"];
+const PIECES = [",", ":", "(", "\"", "'", "“", "”", "年", "零", "〇", "号", "星", "-", "/", "[", "。", "推", "进", "一", "是", "二", "要", "第", "（", "）", "、", "，", "。", "Ａ", "ｂ", "１", "Ｚ", "A", "z", "9", "İ", "\u212a", "Σ", " ", "\u3000", "\t", "\u00a0", "\ufeff", "𠀀", "𝐀", "\ud800", "\udc00", "①", "X", "x", "—", "《", "》", "1.", "十"];
 
 test("the one-pass line scan gives the reference normalised text and visible count", () => {
   const rand = seededRandom(4242);
@@ -43,7 +44,21 @@ test("the one-pass line scan gives the reference normalised text and visible cou
     // Without a heading marker the whole content is normalised; with one, what follows it.
     const from = facts.marker ? Math.min(facts.marker.end, facts.contentEnd) : facts.contentStart;
     assert.equal(facts.normalized, referenceNormalized(line.slice(from, facts.contentEnd)), JSON.stringify(line));
+    assert.equal(facts.chars, classes.classesOfText(content), JSON.stringify(line));
   }
+});
+
+test("the line's character classes say what a rule may find in it", () => {
+  const { HALF_WIDTH_PUNCTUATION, ASCII_QUOTE, PAIRED_MARK, INNER_BLANK, DIGIT, DATE_WORD, CHINESE_ZERO, NUMBER_SIGN, ENUMERATION_COMMA, ASCII_SEPARATOR, FULL_WIDTH_PUNCTUATION } = classes;
+  const of = (line: string) => analyzeLine(line, false).chars;
+  assert.equal(of("　　加强组织领导，落实工作责任。　"), FULL_WIDTH_PUNCTUATION, "indentation and trailing blanks are not inner blanks");
+  assert.equal(of("工作要点 , 以"), INNER_BLANK | HALF_WIDTH_PUNCTUATION);
+  assert.equal(of("《统计法》、《预算法》"), PAIRED_MARK | ENUMERATION_COMMA);
+  assert.equal(of("2024.3.5"), DIGIT | ASCII_SEPARATOR);
+  assert.equal(of("二零二四年"), CHINESE_ZERO | DATE_WORD);
+  assert.equal(of("国发[2022]22号"), DIGIT | classes.ASCII_BRACKET | NUMBER_SIGN);
+  assert.equal(of("'质量'"), ASCII_QUOTE);
+  assert.equal(of(""), 0);
 });
 
 test("a long line of ideographs normalises to itself and counts every character", () => {

@@ -3,6 +3,7 @@
 
 import { isEnumerationStart, matchHeadingMarker, scanEnumerationsAt, type EnumerationMatch, type MarkerMatch } from "./numbering";
 import { endsWithTerminalPunctuation, isBlankCode, isCjkCode } from "./text";
+import { classesOfOther, IDEOGRAPH_CLASSES, INNER_BLANK } from "./char-classes";
 
 export interface LineFacts {
   /** Offsets relative to the line text. */
@@ -29,6 +30,11 @@ export interface LineFacts {
   titleKeyword: boolean;
   /** The line is "目录"/"目次". */
   tocCaption: boolean;
+  /**
+   * The kinds of characters in the line's content, a bit set of model/char-classes.ts: a rule
+   * skips the lines that cannot hold what it looks for.
+   */
+  chars: number;
 }
 
 const TITLE_KEYWORDS = /计划|总结|方案|报告|意见|要点|安排|规划|通知|讲话|汇报|办法|细则|纪要|决定|思路|打算|述职|发言|提纲|公告|通报|请示|批复|汇编|制度|规定|章程|说明|倡议书|公开信|简报|决议/;
@@ -47,7 +53,7 @@ export function normalizeForComparison(text: string, from = 0, to = text.length)
  * of a string sliced from the whole text. `normalizeFrom`: where the normalised text starts
  * (after a heading marker); `enumerationsFrom`: where enumeration tokens may start (> end: none).
  */
-function scanLine(text: string, start: number, end: number, normalizeFrom: number, enumerationsFrom: number): { visible: number; normalized: string; starts: number } {
+function scanLine(text: string, start: number, end: number, normalizeFrom: number, enumerationsFrom: number): { visible: number; normalized: string; starts: number; chars: number } {
   // Normalisation writes into a scratch buffer: the same result as foldWidth + toLowerCase +
   // filtering, without building three intermediate strings per line.
   if (scratch.length < end - start) {
@@ -61,11 +67,13 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
   let visible = 0;
   let startCount = 0;
   let surrogates = false;
+  let chars = 0;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       // Most characters are ideographs: visible, kept as they are, never blank nor a pair.
       visible++;
+      chars |= IDEOGRAPH_CLASSES[c - 0x4e00];
       if (i >= enumerationsFrom && isEnumerationStart(c)) starts[startCount++] = i;
       if (i >= normalizeFrom) buf[n++] = c;
       continue;
@@ -85,7 +93,10 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
       } else if (i >= normalizeFrom) buf[n++] = c;
       continue;
     }
-    if (!isBlankCode(c)) visible++;
+    if (!isBlankCode(c)) {
+      visible++;
+      chars |= classesOfOther(c);
+    } else if (c !== 0xfeff) chars |= INNER_BLANK; // the scan runs over trimmed content: any blank is inside
     if (i >= enumerationsFrom && isEnumerationStart(c)) starts[startCount++] = i;
     if (i < normalizeFrom) continue;
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII variants
@@ -102,10 +113,11 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
   scanResult.visible = visible;
   scanResult.normalized = normalized;
   scanResult.starts = startCount;
+  scanResult.chars = chars;
   return scanResult;
 }
 
-const scanResult = { visible: 0, normalized: "", starts: 0 };
+const scanResult = { visible: 0, normalized: "", starts: 0, chars: 0 };
 let scratch = new Uint16Array(1024);
 let scratchBytes = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
 /** Offsets where an enumeration token may start, from the last scanLine. */
@@ -140,6 +152,7 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
       titleShaped: false,
       titleKeyword: false,
       tocCaption: false,
+      chars: 0,
     };
   }
 
@@ -214,6 +227,7 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     titleShaped: false,
     titleKeyword: false,
     tocCaption,
+    chars: scan.chars,
   };
   if (marker) facts.marker = marker;
 

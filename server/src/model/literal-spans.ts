@@ -1,0 +1,88 @@
+// Stretches of a line that are not Chinese prose and that no text rule may judge or touch: URLs,
+// e-mail addresses, file paths, Markdown code spans, link targets, autolinks and HTML tags.
+// Clean-up tools that turn `https://` into `https：//` or `C:\` into `C：\` get these wrong; the
+// punctuation, spacing and date rules ask here first.
+
+/** Offsets relative to the line text, as [start, end) pairs in order, not overlapping. */
+export type Spans = number[];
+
+const NO_SPANS: Spans = [];
+Object.freeze(NO_SPANS);
+
+// Each pattern is global and sticky-free: one exec loop per line that has its trigger character.
+const URL = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s\u3000<>"'“”‘’，。；！？、（）【】《》]+/gi;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** Windows paths (C:\x, \\server\share): folder names may be Chinese, up to a blank or Chinese punctuation. */
+const WINDOWS_PATH = /(?:\b[A-Za-z]:[\\/]|\\\\[\w.-]+\\)[^\s\u3000"'“”‘’，。；！？、（）【】《》<>|]*/g;
+/** Unix paths (/etc/x, ./x, ~/x): ASCII only, so "区县/街道" and "和/或" are prose. */
+const UNIX_PATH = /(?<![\w/])(?:\.{1,2}|~)?\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.\-~+%]*)*/g;
+/** A file name with a known extension: 附件.docx, data_2024.xlsx, report-v1.2.pdf */
+const FILE_NAME = /[\w\u4e00-\u9fff\-.()（）]*[\w\u4e00-\u9fff)）]\.(?:docx?|xlsx?|pptx?|wps|et|dps|pdf|txt|md|csv|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|mp[34]|wav|html?|xml|json|ya?ml|ofd|js|ts|py|java|c|h|cpp|go|rs|sh|bat|exe|msi)\b/gi;
+const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)[^`]\2(?!`)/g;
+/** `[text](target "title")` and `![alt](target)`: the target (with its title) is literal. */
+const LINK_TARGET = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
+/** `[label]: target` reference definitions. */
+const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S+(?:\s+"[^"]*")?\s*$/;
+const AUTOLINK_OR_TAG = /<(?:[a-z][a-z0-9+.-]{1,15}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+|\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?)>/gi;
+
+/**
+ * The literal stretches of one line. `markdown`: also code spans, link targets, reference
+ * definitions, autolinks and HTML tags. Cheap on lines without the trigger characters.
+ */
+export function literalSpans(text: string, markdown: boolean): Spans {
+  let spans: Spans | undefined;
+  const add = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      (spans ??= []).push(m.index, m.index + m[0].length);
+    }
+  };
+  if (markdown) {
+    if (LINK_DEFINITION.test(text)) return [0, text.length];
+    if (text.includes("`")) add(CODE_SPAN);
+    if (text.includes("](")) add(LINK_TARGET);
+    if (text.includes("<")) add(AUTOLINK_OR_TAG);
+  }
+  if (text.includes(":") || text.includes("www.")) add(URL);
+  if (text.includes("@")) add(EMAIL);
+  if (text.includes("\\") || text.includes(":")) add(WINDOWS_PATH);
+  if (text.includes("/")) add(UNIX_PATH);
+  if (text.includes(".")) add(FILE_NAME);
+  return spans === undefined ? NO_SPANS : merge(spans);
+}
+
+/** Sorts and joins overlapping pairs. */
+function merge(spans: Spans): Spans {
+  if (spans.length === 2) return spans;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < spans.length; i += 2) pairs.push([spans[i], spans[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Spans = [];
+  for (const [s, e] of pairs) {
+    if (out.length > 0 && s <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], e);
+    else out.push(s, e);
+  }
+  return out;
+}
+
+/** Whether offset `at` (relative to the line) lies inside one of the spans. */
+export function insideSpans(spans: Spans, at: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) {
+    if (at < spans[i]) return false;
+    if (at < spans[i + 1]) return true;
+  }
+  return false;
+}
+
+/** Whether [start, end) touches one of the spans. */
+export function overlapsSpans(spans: Spans, start: number, end: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) {
+    if (end <= spans[i]) return false;
+    if (start < spans[i + 1]) return true;
+  }
+  return false;
+}
