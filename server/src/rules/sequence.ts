@@ -71,11 +71,10 @@ export function planSequence(values: number[], first: number): SequenceFinding[]
   const findings: SequenceFinding[] = [];
   let from = 0;
   let high = first - 1;
-  let lastMeant = first - 1;
   for (let t = 0; t <= values.length; t++) {
     const restart = t < values.length && t - from >= 2 && values[t] === first && high > first && (t + 1 === values.length || values[t + 1] === first + 1);
     if (t === values.length || restart) {
-      lastMeant = planSegment(values, from, t, first, findings, from > 0);
+      const lastMeant = planSegment(values, from, t, first, findings, from > 0);
       if (restart) findings.push({ index: t, expected: lastMeant + 1, fault: "restart" });
       from = t;
       high = first - 1;
@@ -165,7 +164,7 @@ function planSegment(all: number[], from: number, to: number, first: number, out
   };
   const judge = (t: number, expected: number, nextAnchor: number | undefined) => {
     const written = all[from + t];
-    if (written === expected && !swapped[t]) return;
+    if ((written === expected || (t === 0 && written === first)) && !swapped[t]) return;
     const fault: SequenceFault = repeat(t) ? "repeat" : written < expected ? "order" : nextAnchor !== undefined && written >= nextAnchor ? "order" : "gap";
     report(t, expected, fault);
   };
@@ -174,7 +173,7 @@ function planSegment(all: number[], from: number, to: number, first: number, out
     const x = i < 0 ? first - 1 : v[i];
     if (j === n) {
       for (let t = i + 1; t < n; t++) judge(t, x + (t - i), undefined);
-      meant = n > 0 ? x + (n - 1 - i) : meant;
+      meant = x + (n - 1 - i);
       break;
     }
     const y = v[j];
