@@ -95,13 +95,15 @@ function lastValue(run: HeadingRun): number {
 /**
  * Numbering may start again only for a reason between the previous heading of the run and
  * this one: a title this model did not take for a document title, a part label or a lead-in
- * ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下："), a table of contents, a
- * sign-off, an attachment note or the next document's 版头, a Markdown thematic break. A label
- * counts only after the last heading in between: a short line inside an earlier subsection
- * labels that subsection, not a new list. Blank lines alone are no reason.
+ * ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下：", and right before the list
+ * also "重点抓好以下几项工作。"), a table of contents, a sign-off, an attachment note or the
+ * next document's 版头, a Markdown thematic break. A label counts only after the last heading
+ * in between: a short line inside an earlier subsection labels that subsection, not a new
+ * list. Blank lines alone are no reason.
  */
 function isPartBreak(model: DocumentModel, line: number, previousLine: number): boolean {
   let labelsCount = true;
+  let directlyBefore = true;
   for (let i = line - 1; i > previousLine; i--) {
     const l = model.lines[i];
     if (l.kind === "blank") continue;
@@ -109,11 +111,20 @@ function isPartBreak(model: DocumentModel, line: number, previousLine: number): 
     if (l.kind === "heading") labelsCount = false;
     else if (l.kind === "body") {
       const content = model.text.slice(l.contentStart, l.contentEnd);
-      if ((labelsCount && isLabel(content)) || parseWholeDate(content.replace(/[\s\u3000]+/g, "")) !== undefined) return true;
+      if ((labelsCount && isLabel(content)) || (directlyBefore && LEAD_IN.test(content)) || isDateLine(l.facts.visibleLength, content)) return true;
     }
+    directlyBefore = false;
   }
   return false;
 }
+
+/** A date alone on its line ("2024年1月15日", "二〇二四年一月十五日"): a sign-off the model did not take for one. */
+function isDateLine(visible: number, content: string): boolean {
+  return visible >= 6 && visible <= 20 && parseWholeDate(content.replace(/[\s\u3000]+/g, "")) !== undefined;
+}
+
+/** A lead-in sentence that may end in a full stop ("重点抓好以下几个方面的工作。"), right before the list it announces. */
+const LEAD_IN = /(?:如下|以下|下列|下面|几个方面|几项|几点)[^。；！？，,]{0,12}[。：:]$/;
 
 /** A sign-off, an attachment note, a 版记 or a 版头 lies between: a document's end or a new one's head. */
 function isElementKind(kind: LineKind): boolean {
