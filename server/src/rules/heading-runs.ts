@@ -1,7 +1,7 @@
 // Sibling runs of headings (same document, parent and family), and how each run is meant to
 // start: at one, or on from an earlier run when the document numbers continuously.
 
-import type { DocumentModel, Heading, LineKind, MarkerFamily } from "../model/document";
+import type { DocumentModel, Heading, Line, LineKind, MarkerFamily } from "../model/document";
 import { isBlankCode } from "../model/text";
 import { parseWholeDate } from "../model/dates";
 
@@ -111,11 +111,17 @@ function isPartBreak(model: DocumentModel, line: number, previousLine: number): 
     if (l.kind === "heading") labelsCount = false;
     else if (l.kind === "body") {
       const content = model.text.slice(l.contentStart, l.contentEnd);
-      if ((labelsCount && isLabel(content)) || (directlyBefore && LEAD_IN.test(content)) || isDateLine(l.facts.visibleLength, content)) return true;
+      if ((labelsCount && isLabel(content) && !opensWithEnumeration(l)) || (directlyBefore && LEAD_IN.test(content)) || isDateLine(l.facts.visibleLength, content)) return true;
     }
     directlyBefore = false;
   }
   return false;
+}
+
+/** "九是按照《……的通知》": the first line of a paragraph that wraps onto the next, not a label. */
+function opensWithEnumeration(l: Line): boolean {
+  const tokens = l.facts.enumerations;
+  return tokens.length > 0 && tokens[0].start === l.facts.contentStart;
 }
 
 /** A date alone on its line ("2024年1月15日", "二〇二四年一月十五日"): a sign-off the model did not take for one. */
@@ -134,10 +140,13 @@ function isElementKind(kind: LineKind): boolean {
 /**
  * A list of topics announced by a lead-in ("主要讲三个问题：") and written one topic a line, with
  * nothing between them, is taken up again topic by topic: the sections that follow restart.
- * Sections with text between them after a lead-in ("现将有关情况报告如下：") are no such list.
+ * Sections after a lead-in ("现将有关情况报告如下："), with text between them or run into
+ * their lines, are no such list.
  */
 function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
   if (run.items.length < 2) return false;
+  // Topics, not sections written one a line with their text run in ("一、打造品牌。坚定……").
+  for (const h of run.items) if (h.runIn) return false;
   for (let k = 1; k < run.items.length; k++) {
     for (let i = run.items[k - 1].line + 1; i < run.items[k].line; i++) if (model.lines[i].kind !== "blank") return false;
   }
