@@ -68,15 +68,20 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
       else if (first === lastValue(list[k - 1]) + 1) continuing++;
     }
     const wholeDocument = continuing > 0 && restarting === 0;
+    // How far the numbers should have got by the end of the previous run: its items counted
+    // (a run "1. 1." meant to reach 2, so "3." under the next parent carries on from it).
+    let counted = list[0].items.length;
     for (let k = 1; k < list.length; k++) {
       const first = list[k].items[0].value;
       const prevLast = lastValue(list[k - 1]);
       // A run starting just past the previous one's end carries on its numbers, with a gap
       // when an item went missing at the seam ("25. 26. (五) 28. 29.").
-      if (wholeDocument || (first !== 1 && (first === prevLast + 1 || (first > prevLast && first <= prevLast + 3 && prevLast > 1)))) {
-        list[k].continuesFrom = prevLast;
+      const seam = first === prevLast + 1 || first === counted + 1 || (first > prevLast && first <= prevLast + 3 && prevLast > 1);
+      if (wholeDocument || (first !== 1 && seam)) {
+        list[k].continuesFrom = first === counted + 1 && first !== prevLast + 1 ? counted : prevLast;
         list[k].continues = list[k - 1];
-      }
+        counted += list[k].items.length;
+      } else counted = list[k].items.length;
     }
   }
   return runs;
