@@ -17,8 +17,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check(model, context) {
-    for (const chain of headingChains(model)) {
-      const items = chain.items;
+    for (const items of headingChains(model)) {
       if (inSequence(items) || isMarkdownLazyList(model, items)) continue;
       const findings = planSequence(items.map((h) => h.value), 1);
       if (findings.length === 0) continue;
@@ -51,6 +50,8 @@ export default defineRule({
         }
         // The run's renumbering rides on its first finding only: one copy per run, not one
         // per finding (a run of thousands of wrong numbers would carry it thousands of times).
+        // Safe, it is what fix-all applies even when it is one edit; where the run may start a
+        // new list it is only offered, and only when it does more than the number's own fix.
         if (f === findings[0] && renumber.length > (uncertain ? 1 : 0)) {
           fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: renumber, safe: !uncertain });
         }
@@ -72,27 +73,25 @@ export default defineRule({
   },
 });
 
-/** A run of headings and the runs that carry on its numbers, planned as one list. */
-interface HeadingChain {
-  items: Heading[];
-}
-
-/** Each run that does not carry on another's numbers, followed by the runs that do ("1.–4." under 一、, "5.–6." under 二、). */
-function headingChains(model: DocumentModel): HeadingChain[] {
+/**
+ * The lists to plan: each run that does not carry on another's numbers, with the runs that do
+ * ("1.–4." under 一、 and "5.–6." under 二、 are one list).
+ */
+function headingChains(model: DocumentModel): Heading[][] {
   const runs = headingRuns(model);
   const successor = new Map<HeadingRun, HeadingRun>();
   for (const r of runs) if (r.continues !== undefined && !successor.has(r.continues)) successor.set(r.continues, r);
-  const chains: HeadingChain[] = [];
+  const chains: Heading[][] = [];
   for (const run of runs) {
     if (run.continues !== undefined && successor.get(run.continues) === run) continue;
     let next = successor.get(run);
     if (next === undefined) {
-      chains.push({ items: run.items });
+      chains.push(run.items);
       continue;
     }
     const items = run.items.slice();
     for (; next !== undefined; next = successor.get(next)) for (const h of next.items) items.push(h);
-    chains.push({ items });
+    chains.push(items);
   }
   return chains;
 }
