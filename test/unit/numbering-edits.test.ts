@@ -97,7 +97,7 @@ test("edits on real documents: the edited lines are reported, and nothing else",
     missed += t.missed;
     extra += t.extra;
   }
-  // Known (3 of about 1 100 edits): a swap inside the same-style item list under "1.大气环境质量"
+  // Known (3 of nearly 800 edits): a swap inside the same-style item list under "1.大气环境质量"
   // unmakes that list; "（二）（一）" under 四、 reads as carrying on the lone "（一）" under 三、;
   // a line "九是按照《……的通知》" cut mid-sentence is taken for a title once 一、 follows it.
   assert.ok(misses.length <= 3, `edits read wrongly:\n${misses.join("\n")}`);
