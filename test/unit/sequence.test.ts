@@ -4,6 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { planSequence, type SequenceFinding } from "../../server/src/rules/sequence";
 import { applyEdits } from "../../server/src/engine/fixes";
 import { lintAll, parse } from "../support/properties";
@@ -97,6 +98,23 @@ test("two edits, two findings: each mistake where it was made, whatever the orde
       }
     }
   }
+});
+
+test("any numbers: one finding at most an item, in order, a bad start only on the first, expected numbers counting from one", () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 60 }), (values) => {
+      const findings = planSequence(values, 1);
+      for (let k = 0; k < findings.length; k++) {
+        const f = findings[k];
+        assert.ok(f.index >= 0 && f.index < values.length && (k === 0 || f.index > findings[k - 1].index), show(findings));
+        assert.ok(f.expected >= 1 && Number.isInteger(f.expected), show(findings));
+        assert.ok(f.fault !== "start" || f.index === 0, show(findings));
+        assert.notEqual(f.expected, values[f.index], `${values.join(" ")}: ${show(findings)}`);
+      }
+      if (values.every((v, i) => v === i + 1)) assert.deepEqual(findings, []);
+    }),
+    { seed: 20240115, numRuns: 3000 },
+  );
 });
 
 test("a long run with many wrong numbers is planned whole (no lost count after the first mistake)", () => {

@@ -81,13 +81,16 @@ export function planSequence(values: number[], first: number): SequenceFinding[]
     }
     if (t < values.length) high = Math.max(high, values[t]);
   }
-  return findings.sort((a, b) => a.index - b.index);
+  // In order already: each segment reads its items from the start, its restart comes after.
+  return findings;
 }
 
 /** Plans values[from, to) as one list starting at `first`; returns the number its last item was meant to carry. */
 function planSegment(all: number[], from: number, to: number, first: number, out: SequenceFinding[], afterRestart: boolean): number {
   const n = to - from;
-  if (n === 0) return first - 1;
+  let ordered = 0;
+  while (ordered < n && all[from + ordered] === first + ordered) ordered++;
+  if (ordered === n) return first + n - 1;
   const v = all.slice(from, to);
   // Neighbours written the wrong way round ("1 3 2 4"): planned as if in order, then both flagged.
   const swapped = new Uint8Array(n);
@@ -113,18 +116,27 @@ function planSegment(all: number[], from: number, to: number, first: number, out
   for (let i = n - 1; i >= -1; i--) {
     const x = i < 0 ? first - 1 : v[i];
     const d = i < 0 ? first : x - i;
-    let bestCost = tailBase - (tailMatch.get(d) ?? 0);
-    // From the start, a wrong first number costs nothing more than the bad start it is.
-    if (i < 0 && v[0] !== first) bestCost -= base(0);
-    let bestNext = n; // n: no further anchor
-    const limit = Math.min(n - 1, i + WINDOW);
-    // Scanned from the far end so that ties go to the nearest anchor (the earliest trusted number).
-    for (let j = limit; j > i; j--) {
-      if (v[j] <= x) continue;
-      const c = stretchCost(i, j, x) + best[j + 1];
-      if (c <= bestCost) {
-        bestCost = c;
-        bestNext = j;
+    let bestCost: number;
+    let bestNext: number;
+    if (i + 1 < n && v[i + 1] === x + 1) {
+      // The next number follows on: trusting it costs nothing and any other reading gives it
+      // the same number, so it is the nearest of the best (the shortcut keeps the plan linear).
+      bestCost = best[i + 2];
+      bestNext = i + 1;
+    } else {
+      bestCost = tailBase - (tailMatch.get(d) ?? 0);
+      // From the start, a wrong first number costs nothing more than the bad start it is.
+      if (i < 0 && v[0] !== first) bestCost -= base(0);
+      bestNext = n; // n: no further anchor
+      const limit = Math.min(n - 1, i + WINDOW);
+      // Scanned from the far end so that ties go to the nearest anchor (the earliest trusted number).
+      for (let j = limit; j > i; j--) {
+        if (v[j] <= x) continue;
+        const c = stretchCost(i, j, x) + best[j + 1];
+        if (c <= bestCost) {
+          bestCost = c;
+          bestNext = j;
+        }
       }
     }
     best[i + 1] = bestCost;
@@ -158,6 +170,7 @@ function planSegment(all: number[], from: number, to: number, first: number, out
   let meant = first - 1;
   const report = (t: number, expected: number, fault: SequenceFault) => {
     if (t === 0 && afterRestart) return; // the restart is the finding there
+    if (out.length > 0 && out[out.length - 1].index === from + t) return; // one finding an item
     if (swapped[t]) fault = "order";
     else if (t === 0) fault = "start";
     out.push({ index: from + t, expected: t === 0 ? first : expected, fault });
