@@ -7,7 +7,8 @@
 // marks (their text lives in other parts), text boxes, pictures, equations; headers and footers
 // are other parts and are not read at all.
 
-import { NumberingState, readNumPr, styleNumPr, type NumPr, type Styles } from "./numbering";
+import { NumberingState, styleNumPr, type Styles } from "./numbering";
+import { namesFor, ParagraphReader, type Names, type ReadParagraph } from "./paragraph";
 import { Token, XmlScanner } from "./xml";
 
 export interface WordText {
@@ -24,57 +25,10 @@ export interface WordText {
   tables: number;
 }
 
-interface ReadParagraph {
-  text: string;
-  numPr?: NumPr;
-  style?: string;
-  /** The paragraph mark is deleted (tracked) or hidden: the text runs on into the next paragraph. */
-  joinsNext: boolean;
-}
-
 interface Finished {
   text: string;
   number: number;
 }
-
-/** Names of WordprocessingML elements with the part's prefix. */
-function namesFor(w: string) {
-  const q = (local: string) => w + local;
-  return {
-    body: q("body"),
-    p: q("p"),
-    pPr: q("pPr"),
-    pStyle: q("pStyle"),
-    numPr: q("numPr"),
-    rPr: q("rPr"),
-    r: q("r"),
-    t: q("t"),
-    tab: q("tab"),
-    ptab: q("ptab"),
-    br: q("br"),
-    cr: q("cr"),
-    sym: q("sym"),
-    noBreakHyphen: q("noBreakHyphen"),
-    del: q("del"),
-    ins: q("ins"),
-    moveFrom: q("moveFrom"),
-    moveTo: q("moveTo"),
-    vanish: q("vanish"),
-    tbl: q("tbl"),
-    tr: q("tr"),
-    trPr: q("trPr"),
-    tc: q("tc"),
-    ruby: q("ruby"),
-    rubyBase: q("rubyBase"),
-    val: q("val"),
-    type: q("type"),
-    char: q("char"),
-    /** Wrappers whose content is read as if they were not there. */
-    transparent: new Set(["hyperlink", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo", "ins", "moveTo"].map(q)),
-  };
-}
-
-type Names = ReturnType<typeof namesFor>;
 
 /** Where finished paragraphs go: the body's lines, or a table cell. */
 interface Sink {
@@ -86,6 +40,7 @@ interface Sink {
 
 export class DocumentReader {
   private readonly n: Names;
+  private readonly paragraphs: ParagraphReader;
   private readonly parts: string[] = [];
   private length = 0;
   private lines = 0;
@@ -102,6 +57,7 @@ export class DocumentReader {
     private readonly styles: Styles | undefined,
   ) {
     this.n = namesFor(w);
+    this.paragraphs = new ParagraphReader(scanner, this.n, w);
   }
 
   read(): WordText {
@@ -120,7 +76,7 @@ export class DocumentReader {
       paragraphStarts: this.starts,
       paragraphNumbers: this.numbers,
       paragraphCount: this.paragraphNumber,
-      trackedChanges: this.trackedChanges,
+      trackedChanges: this.trackedChanges + this.paragraphs.trackedChanges,
       tables: this.tables,
     };
   }
@@ -246,7 +202,7 @@ export class DocumentReader {
       if (t === Token.Close && s.depth === depth) return;
       if (t === Token.End) return;
       if (t !== Token.Open) continue;
-      if (s.name === n.p) sink.paragraph(this.readParagraph());
+      if (s.name === n.p) sink.paragraph(this.paragraphs.read());
       else if (s.name === n.tbl) this.readTable(sink);
       else if (s.name === n.del || s.name === n.moveFrom) {
         this.trackedChanges++;
@@ -322,176 +278,4 @@ export class DocumentReader {
       }
     }
   }
-
-  // ---- paragraphs and runs ---------------------------------------------------------------
-
-  private readParagraph(): ReadParagraph {
-    const s = this.scanner;
-    const n = this.n;
-    const p: ReadParagraph = { text: "", joinsNext: false };
-    if (s.selfClosing) return p;
-    const depth = s.depth;
-    const text: string[] = [];
-    let breaks = 0;
-    let hasText = false;
-    const add = (value: string) => {
-      if (value === "") return;
-      if (breaks > 0 && hasText) text.push("\n".repeat(breaks));
-      breaks = 0;
-      text.push(value);
-      hasText = true;
-    };
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) break;
-      if (t === Token.End) break;
-      if (t !== Token.Open) continue;
-      const name = s.name;
-      if (name === n.r) {
-        this.readRun(add, () => breaks++);
-      } else if (name === n.pPr && s.depth === depth + 1) {
-        this.readParagraphProperties(p);
-      } else if (name === n.del || name === n.moveFrom) {
-        this.trackedChanges++;
-        s.skipElement();
-      } else if (n.transparent.has(name)) {
-        if (name === n.ins || name === n.moveTo) this.trackedChanges++;
-      } else s.skipElement();
-    }
-    p.text = text.join("");
-    return p;
-  }
-
-  private readParagraphProperties(p: ReadParagraph): void {
-    const s = this.scanner;
-    const n = this.n;
-    if (s.selfClosing) return;
-    const depth = s.depth;
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) return;
-      if (t === Token.End) return;
-      if (t !== Token.Open) continue;
-      if (s.depth !== depth + 1) {
-        s.skipElement();
-        continue;
-      }
-      if (s.name === n.pStyle) {
-        p.style = s.attr(n.val);
-        s.skipElement();
-      } else if (s.name === n.numPr) p.numPr = readNumPr(s, this.w);
-      else if (s.name === n.rPr) {
-        // The paragraph mark's own properties: deleted (tracked) or hidden, the paragraph runs on.
-        const mark = this.markProperties();
-        if (mark.deleted) this.trackedChanges++;
-        p.joinsNext = mark.deleted || mark.hidden;
-      } else s.skipElement();
-    }
-  }
-
-  private get w(): string {
-    return this.n.p.slice(0, -1);
-  }
-
-  private markProperties(): { deleted: boolean; hidden: boolean } {
-    const s = this.scanner;
-    const n = this.n;
-    const result = { deleted: false, hidden: false };
-    if (s.selfClosing) return result;
-    const depth = s.depth;
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) return result;
-      if (t === Token.End) return result;
-      if (t !== Token.Open) continue;
-      if (s.depth === depth + 1) {
-        if (s.name === n.del || s.name === n.moveFrom) result.deleted = true;
-        else if (s.name === n.vanish) result.hidden = isOn(s.attr(n.val));
-      }
-      s.skipElement();
-    }
-  }
-
-  private readRun(add: (text: string) => void, lineBreak: () => void): void {
-    const s = this.scanner;
-    const n = this.n;
-    if (s.selfClosing) return;
-    const depth = s.depth;
-    let hidden = false;
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) return;
-      if (t === Token.End) return;
-      if (t !== Token.Open) continue;
-      const name = s.name;
-      if (name === n.t) {
-        if (s.selfClosing) continue;
-        const tDepth = s.depth;
-        let value = "";
-        for (;;) {
-          const u = s.next();
-          if (u === Token.Close && s.depth === tDepth) break;
-          if (u === Token.Text) value += s.text();
-          else if (u === Token.Open) s.skipElement();
-          else if (u === Token.End) break;
-        }
-        if (!hidden) add(value);
-        continue;
-      }
-      if (name === n.rPr) {
-        hidden = this.containsOn(n.vanish);
-        continue;
-      }
-      if (!hidden) {
-        if (name === n.tab || name === n.ptab) add("\t");
-        else if (name === n.br || name === n.cr) lineBreak();
-        else if (name === n.noBreakHyphen) add("-");
-        else if (name === n.sym) {
-          const code = Number.parseInt(s.attr(n.char) ?? "", 16);
-          // Symbol-font characters (F0xx) are pictures of glyphs, not text.
-          if (Number.isInteger(code) && code > 0x1f && code <= 0x10ffff && !(code >= 0xf000 && code <= 0xf0ff) && !(code >= 0xd800 && code <= 0xdfff)) add(String.fromCodePoint(code));
-        } else if (name === n.ruby) {
-          this.readRuby(add);
-          continue;
-        }
-      }
-      s.skipElement();
-    }
-  }
-
-  /** Ruby text: the base is the text; the annotation above it is not. */
-  private readRuby(add: (text: string) => void): void {
-    const s = this.scanner;
-    if (s.selfClosing) return;
-    const depth = s.depth;
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) return;
-      if (t === Token.End) return;
-      if (t !== Token.Open) continue;
-      if (s.name === this.n.rubyBase) continue;
-      if (s.name === this.n.r) this.readRun(add, () => undefined);
-      else s.skipElement();
-    }
-  }
-
-  /** Reads a properties element: whether it holds the on/off property `name` switched on. */
-  private containsOn(name: string): boolean {
-    const s = this.scanner;
-    if (s.selfClosing) return false;
-    const depth = s.depth;
-    let on = false;
-    for (;;) {
-      const t = s.next();
-      if (t === Token.Close && s.depth === depth) return on;
-      if (t === Token.End) return on;
-      if (t !== Token.Open) continue;
-      if (s.depth === depth + 1 && s.name === name) on = isOn(s.attr(this.n.val));
-      s.skipElement();
-    }
-  }
-}
-
-function isOn(value: string | undefined): boolean {
-  return value === undefined || !(value === "0" || value === "false" || value === "off");
 }
