@@ -1,9 +1,13 @@
 // The zip container of a .docx: the central directory is read and checked (entry count, the
-// declared sizes of the parts we will unpack) before anything is inflated; entries are inflated
-// with fflate in steps, stopping as soon as one produces more than it declared (a zip bomb lies
-// about its sizes), so neither memory nor time can run away.
+// declared sizes of the parts we will unpack) before anything is inflated; an entry is inflated
+// with Node's zlib under a ceiling of its declared size, stopping as soon as it produces more (a
+// zip bomb lies about its sizes), so neither memory nor time can run away.
+//
+// Why zlib and not fflate (the pure-JavaScript inflater the docx writer brings): on the 1 MB
+// benchmark document fflate's inflating was half of the whole read (19 ms of CPU against 5 ms
+// for zlib's, 5.4 MB of XML), and zlib is part of Node: no dependency either way.
 
-import { Inflate } from "fflate";
+import { inflateRawSync } from "node:zlib";
 import { errors } from "./errors";
 import { looksLikeZip } from "./names";
 
@@ -20,8 +24,6 @@ export interface ZipEntry {
 export const MAX_ENTRIES = 10_000;
 /** Declared unpacked size of one XML part we read (word/document.xml of a 10 MB text is ~100 MB). */
 export const MAX_PART_BYTES = 128 * 1024 * 1024;
-/** Compressed bytes handed to the inflater per step: bounds the output of one step to ~1 GB/1032. */
-const STEP = 256 * 1024;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -127,28 +129,18 @@ export function extract(bytes: Uint8Array, entry: ZipEntry, limit = MAX_PART_BYT
     return data;
   }
   if (entry.method !== 8) throw errors.damaged({ zh: `${entry.name} 使用了 Word 不会使用的压缩方式 ${entry.method}`, en: `${entry.name} uses compression method ${entry.method}, which Word does not write` });
-  const out = new Uint8Array(entry.size);
-  let produced = 0;
-  let overflow = false;
-  const inflater = new Inflate((chunk: Uint8Array) => {
-    if (overflow) return;
-    if (produced + chunk.length > out.length) {
-      overflow = true;
-      return;
-    }
-    out.set(chunk, produced);
-    produced += chunk.length;
-  });
+  let out: Buffer;
   try {
-    for (let i = 0; i < data.length && !overflow; i += STEP) {
-      const end = Math.min(data.length, i + STEP);
-      inflater.push(data.subarray(i, end), end === data.length);
-    }
-    if (data.length === 0) inflater.push(data, true);
+    // Node's zlib stops as soon as the output passes the ceiling: a forged entry costs at most
+    // its declared size, however far it would expand.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
-    throw errors.damaged({ zh: `${entry.name} 解压失败：${error instanceof Error ? error.message : String(error)}`, en: `${entry.name}: ${error instanceof Error ? error.message : String(error)}` });
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw errors.damaged({ zh: `${entry.name} 解压后超过声明的 ${entry.size} 字节（可能是伪造的压缩包）`, en: `${entry.name} unpacks to more than the ${entry.size} bytes it declares (a forged archive?)` });
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw errors.damaged({ zh: `${entry.name} 解压失败：${detail}`, en: `${entry.name}: ${detail}` });
   }
-  if (overflow) throw errors.damaged({ zh: `${entry.name} 解压后超过声明的 ${entry.size} 字节（可能是伪造的压缩包）`, en: `${entry.name} unpacks to more than the ${entry.size} bytes it declares (a forged archive?)` });
-  if (produced !== out.length) throw errors.damaged({ zh: `${entry.name} 解压后只有 ${produced} 字节，声明为 ${entry.size} 字节`, en: `${entry.name} unpacks to ${produced} of the ${entry.size} bytes it declares` });
+  if (out.length !== entry.size) throw errors.damaged({ zh: `${entry.name} 解压后只有 ${out.length} 字节，声明为 ${entry.size} 字节`, en: `${entry.name} unpacks to ${out.length} of the ${entry.size} bytes it declares` });
   return out;
 }
