@@ -28,6 +28,8 @@ import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
+import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
+import { isExportFailure } from "./export/files";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -341,6 +343,33 @@ connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) 
     if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0) visible++;
   }
   return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0, checked };
+});
+
+/**
+ * Export to Word: the open document's model and published findings when the client's version
+ * is the one we have, else the text the client sent (or the file on disk) parsed afresh.
+ */
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+  if (typeof params?.uri !== "string") return { status: "failed", message: "missing uri" };
+  const settings = await settingsFor(params.uri);
+  const language = languageFor(settings);
+  const open = documents.get(params.uri);
+  let model: DocumentModel;
+  if (open && (params.version === undefined || params.version === open.version)) model = modelOf(open);
+  else {
+    let text = params.text;
+    if (typeof text !== "string") {
+      try {
+        text = textFromDisk(params.uri);
+      } catch (error) {
+        return { status: "failed", message: isExportFailure(error) ? error.reason[language] : String(error) };
+      }
+    }
+    model = parseDocument({ text, uri: params.uri, languageId: params.languageId ?? languageIdOf({ uri: params.uri, languageId: "" } as TextDocument) });
+  }
+  // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
+  const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
+  return exportDocument(params, { model, settings: settings.export, problems, language });
 });
 
 connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
