@@ -1,9 +1,10 @@
-// Owns the language client: starts dist/server.js over IPC for the languages in the
+// Owns the language client: speaks to dist/server.js over stdio for the languages in the
 // `gongwen.languages` setting and restarts it when that setting changes.
 import * as vscode from "vscode";
 import type { ChildProcess } from "node:child_process";
 import { LanguageClient } from "vscode-languageclient/node";
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { WORD_TEXT_SCHEME } from "./protocol";
 import { startServerProcess } from "./server-process";
 
 export const DEFAULT_LANGUAGES: readonly string[] = ["gongwen", "plaintext", "markdown"];
@@ -44,8 +45,9 @@ export class ServerConnection implements vscode.Disposable {
     return this.client?.isRunning() ? this.client : undefined;
   }
 
-  /** Whether the server checks this document (its language and scheme are selected). */
+  /** Whether the server checks this document (its language and scheme are selected, or it is a Word document's text). */
   handles(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === WORD_TEXT_SCHEME) return true;
     return this.languages.includes(document.languageId)
       && (SCHEMES as readonly string[]).includes(document.uri.scheme);
   }
@@ -58,9 +60,11 @@ export class ServerConnection implements vscode.Disposable {
       this.started = undefined;
       return Promise.resolve(process);
     };
-    const documentSelector: DocumentSelector = this.languages.flatMap(
-      (language) => SCHEMES.map((scheme) => ({ language, scheme })),
-    );
+    const documentSelector: DocumentSelector = [
+      ...this.languages.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))),
+      // The text of a Word document opened with "Check with Gongwen", whatever its language.
+      { scheme: WORD_TEXT_SCHEME },
+    ];
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: this.output,
