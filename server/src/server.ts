@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { parseDocument, LineFactsCache, type LineSplitter } from "./model/parse";
@@ -14,7 +15,7 @@ import type { DocumentModel } from "./model/document";
 import { containsChinese } from "./model/text";
 import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
-import { defaultSettings, normalizeSettings, type Settings } from "./settings";
+import type { Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
 import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
 import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
@@ -27,19 +28,21 @@ import { RULES } from "./rules";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
+import { SettingsStore } from "./lsp/settings-store";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
-let canPullConfiguration = false;
 let canWatchFiles = false;
 /** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
 const projectConfigs = new ProjectConfigs(connection);
-const settingsCache = new Map<string, Promise<Settings>>();
+/** Each document's settings, kept until a change says otherwise (lsp/settings-store.ts). */
+const settingsStore = new SettingsStore(connection, projectConfigs, languageFor);
 const models = new Map<string, DocumentModel>();
 const lineCaches = new Map<string, LineFactsCache>();
-const timers = new Map<string, NodeJS.Timeout>();
+/** The pending check of each document, as the way to cancel it. */
+const timers = new Map<string, () => void>();
 const findingCounts = new Map<string, number>();
 /** The problems last published per document (their fixes answer code-action requests). */
 const publishedProblems = new PublishedProblems();
@@ -53,7 +56,8 @@ const SLICED_FROM_CHARS = 100_000;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settingsStore.initialize(params.capabilities.workspace?.configuration === true, folders);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   projectConfigs.initialize(params);
   return {
@@ -69,28 +73,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-/** Settings pushed by clients that cannot answer workspace/configuration (didChangeConfiguration's `settings.gongwen`). */
-let pushedSettings: unknown;
-
 connection.onDidChangeConfiguration((params) => {
-  const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
-  if (pushed !== undefined) pushedSettings = pushed;
+  // Clients that cannot answer workspace/configuration push their settings here (`settings.gongwen`).
+  settingsStore.changed((params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen);
   settingsGeneration++;
-  settingsCache.clear();
   for (const document of documents.all()) schedule(document, 0);
 });
 
+/** Settings for handlers that await anyway. */
 function settingsFor(uri: string): Promise<Settings> {
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    settings = canPullConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
-      : Promise.resolve(pushedSettings === undefined ? defaultSettings() : normalizeSettings(pushedSettings));
-    // The project's .gongwenrc.json applies over the editor settings.
-    settings = settings.then((s) => projectConfigs.apply(uri, s, languageFor(s)));
-    settingsCache.set(uri, settings);
-  }
-  return settings;
+  return settingsStore.settings(uri);
 }
 
 function languageFor(settings: Settings): Language {
@@ -135,16 +127,23 @@ function isChecked(document: TextDocument, settings: Settings): boolean {
   return languageId === "gongwen" || containsChinese(document.getText());
 }
 
+/**
+ * Checks a document after `delay` ms. With no delay, on the next turn of the event loop (not a
+ * timer: Node clamps a 0 ms timer to 1 ms), after the messages already read are handled.
+ */
 function schedule(document: TextDocument, delay: number): void {
-  const previous = timers.get(document.uri);
-  if (previous) clearTimeout(previous);
-  timers.set(
-    document.uri,
-    setTimeout(() => {
-      timers.delete(document.uri);
-      void validate(document.uri, document.version);
-    }, delay),
-  );
+  timers.get(document.uri)?.();
+  const run = () => {
+    timers.delete(document.uri);
+    void validate(document.uri, document.version);
+  };
+  if (delay <= 0) {
+    const immediate = setImmediate(run);
+    timers.set(document.uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(run, delay);
+    timers.set(document.uri, () => clearTimeout(timer));
+  }
 }
 
 /**
@@ -165,13 +164,19 @@ async function validate(uri: string, version: number): Promise<void> {
   }
 }
 
+/** Below this many findings diagnostics are made in one go; above, in slices. */
+const SLICED_FROM_FINDINGS = 2_000;
+
 async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   const key = `${version}/${settingsGeneration}`;
   if (checkStartedFor.get(uri) === key) return;
   checkStartedFor.set(uri, key);
-  const settings = await settingsFor(uri);
+  const requested = performance.now();
+  // Known settings are a value: no await, no turn of the event loop before the check.
+  const known = settingsStore.get(uri);
+  const settings = known instanceof Promise ? await known : known;
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
@@ -181,6 +186,7 @@ async function check(uri: string, version: number): Promise<void> {
     return;
   }
   const started = performance.now();
+  const settingsMs = started - requested;
   const stats: SliceStats = { busyMs: 0, yields: 0 };
   const isStale = () => documents.get(uri)?.version !== version;
   let model: DocumentModel;
@@ -207,17 +213,32 @@ async function check(uri: string, version: number): Promise<void> {
     problems = await lintInSlices(model, activeRules, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
+  const lintMs = stats.busyMs - parseMs;
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
-  const diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
-  if (diagnostics === undefined || isStale()) return;
+  const converting = performance.now();
+  let diagnostics: Diagnostic[] | undefined;
+  if (problems.length < SLICED_FROM_FINDINGS) {
+    diagnostics = problems.map((p) => toDiagnostic(model, p, language));
+    stats.busyMs += performance.now() - converting;
+  } else {
+    // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
+    diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
+    if (diagnostics === undefined || isStale()) return;
+  }
+  const convertMs = performance.now() - converting;
   const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
-  await connection.sendDiagnostics({ uri, version, diagnostics });
+  const publishing = performance.now();
+  const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+  // Serialising and handing the message to the stream; the flush to the pipe follows.
+  const publishMs = performance.now() - publishing;
+  await sent;
   if (reportTiming) {
-    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
+    // Where the time went, per step (docs/benchmark.md, "typical documents").
+    const steps = { settings: settingsMs, parse: parseMs, lint: lintMs, convert: convertMs, publish: publishMs };
+    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - requested, yields: stats.yields, problems: problems.length, steps });
   }
 }
 
@@ -243,18 +264,19 @@ documents.onDidChangeContent((e) => {
   if (openedVersion.get(e.document.uri) === e.document.version) return;
   // No collection in the middle of a run of edits.
   idleCollector.noteWork();
-  void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+  const known = settingsStore.get(e.document.uri);
+  if (known instanceof Promise) void known.then((s) => schedule(e.document, s.debounceMs));
+  else schedule(e.document, known.debounceMs);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
-  const timer = timers.get(uri);
-  if (timer) clearTimeout(timer);
+  timers.get(uri)?.();
   timers.delete(uri);
   checkStartedFor.delete(uri);
   openedVersion.delete(uri);
   models.delete(uri);
   lineCaches.delete(uri);
-  settingsCache.delete(uri);
+  settingsStore.forget(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
   forgetDocumentMemos(uri);
@@ -335,13 +357,17 @@ connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) 
   return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0, checked };
 });
 
-connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
+connection.onInitialized(() => {
+  projectConfigs.watch(canWatchFiles);
+  // The folders' settings asked for now: the first document opened need not wait for them.
+  settingsStore.prefetch();
+});
 
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
 function projectConfigChanged(): void {
   projectConfigs.clear();
   settingsGeneration++;
-  settingsCache.clear();
+  settingsStore.clear();
   for (const document of documents.all()) schedule(document, 0);
 }
 connection.onDidChangeWatchedFiles((params) => {
