@@ -25,6 +25,8 @@ export class SettingsStore {
     private readonly connection: Connection,
     private readonly projectConfigs: ProjectConfigs,
     private readonly languageFor: (settings: Settings) => Language,
+    /** The document whose settings apply (a Word document's text: the Word file). */
+    private readonly sourceOf: (uri: string) => string = (uri) => uri,
   ) {}
 
   /** From onInitialize: whether the client answers workspace/configuration, and its folders. */
@@ -76,9 +78,10 @@ export class SettingsStore {
     let settings = this.pending.get(uri);
     if (settings) return settings;
     const generation = this.generation;
-    settings = this.editorSettings(this.scopeOf(uri), uri).then((s) => {
+    const source = this.sourceOf(uri);
+    settings = this.editorSettings(this.scopeOf(source), source).then((s) => {
       // The project's .gongwenrc.json applies over the editor settings.
-      const applied = this.projectConfigs.apply(uri, s, this.languageFor(s));
+      const applied = this.projectConfigs.apply(source, s, this.languageFor(s));
       if (generation === this.generation) this.known.set(uri, applied);
       return applied;
     });
