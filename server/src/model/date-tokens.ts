@@ -152,8 +152,9 @@ function digitRun(text: string, i: number, j: number, before: number): AnyDateTo
     const date = parseDateAt(text, i);
     if (date === undefined) return undefined;
     const end = i + date.length;
-    // A numeric date running on into a code: 2024-03-05-001, 2024.3.5a.
-    if (date.form === "numeric" && (isLatinLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 0x2d || text.charCodeAt(end) === 0x2f || text.charCodeAt(end) === 0x5f)) return undefined;
+    // A numeric date running on into a code (2024-03-05-001, 2024.3.5a), unless a second date follows (2024.1.1-2024.12.31).
+    const next = text.charCodeAt(end);
+    if (date.form === "numeric" && (isLatinLetter(next) || next === 0x2f || next === 0x5f || (next === 0x2d && parseDateAt(text, end + 1) === undefined))) return undefined;
     return { kind: "date", start: i, end, date, foreign: false };
   }
   if (isLatinLetter(before) || before === 0x2e || before === 0x2f || before === 0x5f) return undefined;

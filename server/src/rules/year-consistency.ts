@@ -69,8 +69,10 @@ class DocumentCheck {
         const plan = y.kind === "plan" && PLAN_HEADING.test(h.text);
         const summary = y.kind === "summary" && SUMMARY_HEADING.test(h.text);
         if (!plan && !summary) continue;
+        // A part of a year ("2023年上半年工作总结", "下半年工作打算") may plan the rest of the same year.
+        const partial = y.partial || this.doc.titleYears.some((t) => t.partial);
         const fits = plan
-          ? this.plans.length > 0 ? this.plans.includes(y.year) : this.summaries.some((s) => y.year === s + 1)
+          ? this.plans.length > 0 ? this.plans.includes(y.year) : this.summaries.some((s) => y.year === s + 1 || (partial && y.year === s))
           : this.summaries.length > 0 ? this.summaries.includes(y.year) : this.plans.some((p) => y.year === p - 1 || y.year === p);
         if (fits) continue;
         const line = this.model.lines[h.line];
