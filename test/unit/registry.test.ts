@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { RULES } from "../../server/src/rules";
 import { REPO_ROOT } from "../support/fixtures";
 
+/** A block of package.json's contributes.configuration (an object or an array of them). */
+type Configuration = { properties?: Record<string, unknown> } | undefined;
+
 const HELPERS = new Set(["index.ts", "sequence.ts", "heading-runs.ts"]);
 
 test("every rule file is registered under its own name, in sorted order", () => {
@@ -22,7 +25,7 @@ test("every rule file is registered under its own name, in sorted order", () => 
 });
 
 test("every rule has a doc page, both languages, and a severity setting", () => {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes?: { configuration?: Configuration | Configuration[] } };
   const properties: Record<string, unknown> = {};
   const configuration = manifest.contributes?.configuration;
   for (const block of Array.isArray(configuration) ? configuration : [configuration]) Object.assign(properties, block?.properties ?? {});
@@ -40,12 +43,15 @@ test("the README's rule table lists every rule", () => {
 });
 
 test("every rule has a .gongwenrc.json schema entry, and its setting offers its default severity", () => {
-  const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", "gongwenrc.schema.json"), "utf8"));
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", "gongwenrc.schema.json"), "utf8")) as {
+    properties: { rules: { properties: Record<string, unknown> } };
+    definitions: { severity: { enum: string[] } };
+  };
   const inSchema = Object.keys(schema.properties.rules.properties).sort();
   assert.deepEqual(inSchema, RULES.map((r) => r.id).sort(), "the schema lists exactly the registered rules");
   assert.ok(schema.definitions.severity.enum.includes("hint"), "the schema accepts the hint severity");
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
-  const properties = manifest.contributes.configuration.properties as Record<string, { enum?: string[] }>;
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } };
+  const properties = manifest.contributes.configuration.properties;
   for (const rule of RULES) {
     const setting = properties[`gongwen.rules.${rule.id}`];
     assert.ok(setting?.enum?.includes(rule.meta.severity), `gongwen.rules.${rule.id} offers "${rule.meta.severity}"`);

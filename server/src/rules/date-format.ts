@@ -20,7 +20,7 @@ export default defineRule({
   check(model, context) {
     const tokensOf = dateTokensByLine(model);
     const lines = model.lines;
-    const found: AnyDateToken[][] = new Array(lines.length);
+    const found = new Array<AnyDateToken[]>(lines.length);
     // Each document of a compilation has its own range mark.
     const marks = model.documents.map(() => ({ dash: 0, wave: 0 }));
     for (const line of lines) {
