@@ -111,6 +111,18 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // Most characters are ideographs: only 年 matters, closing a year in Chinese digits.
+      if (c === YEAR && i >= 4 && isChineseDigit(text.charCodeAt(i - 4)) && (i === 4 || !isChineseNumeral(text.charCodeAt(i - 5)))) {
+        const found = chineseAt(text, i - 4);
+        if (found.length > 0) {
+          tokens ??= [];
+          for (const t of found) tokens.push(t);
+          for (const t of found) if (t.end - 1 > i) i = t.end - 1;
+        }
+      }
+      continue;
+    }
     if (isDigit(c)) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
@@ -126,15 +138,6 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
     if (isRangeHyphen(c) || isRangeMark(c)) {
       const range = rangeAt(text, i);
       if (range !== undefined) (tokens ??= []).push(range);
-      continue;
-    }
-    if (c >= 0x3007 && text.charCodeAt(i + 4) === YEAR && isChineseDigit(c) && (i === 0 || !isChineseNumeral(text.charCodeAt(i - 1)))) {
-      const found = chineseAt(text, i);
-      if (found.length > 0) {
-        tokens ??= [];
-        for (const t of found) tokens.push(t);
-        i = Math.max(...found.map((t) => t.end)) - 1;
-      }
     }
   }
   if (tokens === undefined) return NO_TOKENS;

@@ -27,33 +27,44 @@ export interface ParsedDate {
 // Sticky: each is tried at one offset of a line without slicing the line.
 const ARABIC_YMD = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/y;
 const NUMERIC = /(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.])/y;
+const WHITE = /\s/;
 const CN_YEAR_DIGITS = "〇零○Ｏ一二三四五六七八九";
 const CHINESE_YMD = new RegExp(`([${CN_YEAR_DIGITS}]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?`, "y");
 const CHINESE_YEAR = new RegExp(`[${CN_YEAR_DIGITS}]{4}(?=年)`, "y");
 
 /** The date at offset `at` of `text` (the start by default), if one is there and it is a real calendar date. */
 export function parseDateAt(text: string, at = 0): ParsedDate | undefined {
-  ARABIC_YMD.lastIndex = at;
-  let m = ARABIC_YMD.exec(text);
-  if (m) {
-    const day = m[3] === undefined ? undefined : Number(m[3]);
-    const leadingZeros = isZeroPadded(m[2]) || (m[3] !== undefined && isZeroPadded(m[3]));
-    return checked({ year: Number(m[1]), month: Number(m[2]), day, form: "ymd", leadingZeros, length: m[0].length });
-  }
-  NUMERIC.lastIndex = at;
-  m = NUMERIC.exec(text);
-  if (m) {
-    const leadingZeros = isZeroPadded(m[3]) || isZeroPadded(m[4]);
-    return checked({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: "numeric", separator: m[2], leadingZeros, length: m[0].length });
-  }
+  const first = text.charCodeAt(at);
+  if (first >= 0x30 && first <= 0x39) return parseArabicAt(text, at);
   CHINESE_YMD.lastIndex = at;
-  m = CHINESE_YMD.exec(text);
+  const m = CHINESE_YMD.exec(text);
   if (m) {
     const year = chineseYearValue(m[1]);
     const month = smallChineseNumber(m[2]);
     const day = m[3] === undefined ? undefined : smallChineseNumber(m[3]);
     if (month === undefined || (m[3] !== undefined && day === undefined)) return undefined;
     return checked({ year, month, day, form: "chinese", leadingZeros: false, length: m[0].length });
+  }
+  return undefined;
+}
+
+/** 2024年3月5日 or 2024.3.5 at `at`; what follows the four digits says which to try. */
+function parseArabicAt(text: string, at: number): ParsedDate | undefined {
+  const next = text.charCodeAt(at + 4);
+  if (next === 0x2e || next === 0x2d || next === 0x2f) {
+    NUMERIC.lastIndex = at;
+    const m = NUMERIC.exec(text);
+    if (!m) return undefined;
+    const leadingZeros = isZeroPadded(m[3]) || isZeroPadded(m[4]);
+    return checked({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: "numeric", separator: m[2], leadingZeros, length: m[0].length });
+  }
+  if (next !== 0x5e74 && !WHITE.test(text.charAt(at + 4))) return undefined; // 年, or blanks before it
+  ARABIC_YMD.lastIndex = at;
+  const m = ARABIC_YMD.exec(text);
+  if (m) {
+    const day = m[3] === undefined ? undefined : Number(m[3]);
+    const leadingZeros = isZeroPadded(m[2]) || (m[3] !== undefined && isZeroPadded(m[3]));
+    return checked({ year: Number(m[1]), month: Number(m[2]), day, form: "ymd", leadingZeros, length: m[0].length });
   }
   return undefined;
 }

@@ -20,12 +20,13 @@ export default defineRule({
   check(model, context) {
     const tokensOf = dateTokensByLine(model);
     const lines = model.lines;
-    const found = new Array<AnyDateToken[]>(lines.length);
-    // Each document of a compilation has its own range mark.
+    // The lines with date tokens, and each document's range marks (a compilation's documents each have their own).
+    const dated: number[] = [];
     const marks = model.documents.map(() => ({ dash: 0, wave: 0 }));
     for (const line of lines) {
       const tokens = tokensOf(line);
-      found[line.index] = tokens;
+      if (tokens.length === 0) continue;
+      dated.push(line.index);
       for (const t of tokens) {
         if (t.kind !== "range" || !t.standard) continue;
         const m = marks[model.lineDocument[line.index]];
@@ -41,16 +42,6 @@ export default defineRule({
       if (list === undefined) years.set(d, (list = documentYears(model.documents[d])));
       return list;
     };
-    // Tables that write every date one way (a column of 2024-03-05) are left as they are.
-    const consistentTable = new Uint8Array(lines.length);
-    for (let i = 0; i < lines.length; ) {
-      if (!isTableRow(lines[i])) { i++; continue; }
-      let j = i;
-      const styles = new Set<string>();
-      for (; j < lines.length && isTableRow(lines[j]); j++) for (const t of found[j]) { const s = styleOf(t); if (s !== undefined) styles.add(s); }
-      if (styles.size === 1) consistentTable.fill(1, i, j);
-      i = j;
-    }
     const signOffs = new Set<number>();
     for (const doc of model.documents) {
       const date = doc.elements.date;
@@ -64,14 +55,46 @@ export default defineRule({
         fixes: [replaceFix(date.start, date.end, fixed)],
       });
     }
-    for (const line of lines) {
-      const tokens = found[line.index];
-      if (tokens.length === 0) continue;
-      const quietStyle = consistentTable[line.index] === 1;
-      for (const t of tokens) reportToken(context, line, t, { quietStyle, rangeMark: rangeMarks[model.lineDocument[line.index]], yearsOf, signOff: signOffs.has(line.index) });
+    // Tables that write every date one way (a column of 2024-03-05) are left as they are: each
+    // table holding a dated line is judged once, as a whole.
+    const tables = new TableStyles(lines, tokensOf);
+    for (const index of dated) {
+      const line = lines[index];
+      const quietStyle = tables.consistent(index);
+      for (const t of tokensOf(line)) reportToken(context, line, t, { quietStyle, rangeMark: rangeMarks[model.lineDocument[index]], yearsOf, signOff: signOffs.has(index) });
     }
   },
 });
+
+/** Whether the table a line is in writes all its dates one way; found once per table. */
+class TableStyles {
+  /** Line index → whether its table is consistent, for the lines of tables already judged. */
+  private readonly verdicts = new Map<number, boolean>();
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly tokensOf: (line: Line) => AnyDateToken[],
+  ) {}
+
+  consistent(index: number): boolean {
+    if (!isTableRow(this.lines[index])) return false;
+    const known = this.verdicts.get(index);
+    if (known !== undefined) return known;
+    let from = index;
+    while (from > 0 && isTableRow(this.lines[from - 1])) from--;
+    let to = index;
+    while (to + 1 < this.lines.length && isTableRow(this.lines[to + 1])) to++;
+    const styles = new Set<string>();
+    for (let k = from; k <= to; k++) {
+      for (const t of this.tokensOf(this.lines[k])) {
+        const s = styleOf(t);
+        if (s !== undefined) styles.add(s);
+      }
+    }
+    const verdict = styles.size === 1;
+    for (let k = from; k <= to; k++) this.verdicts.set(k, verdict);
+    return verdict;
+  }
+}
 
 interface TokenContext {
   /** In a table that writes its dates one way: forms and ranges are its style. */
