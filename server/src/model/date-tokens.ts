@@ -85,6 +85,8 @@ const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c ===
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** Hyphens and dashes a range must not be joined by: - － – ‐ ‑ ‒ ﹣ and the ASCII ~. */
 export const isRangeHyphen = (c: number) => c === 0x2d || c === 0xff0d || c === 0x2013 || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0xfe63 || c === 0x7e;
+/** What the scan stops at: ASCII digits, and the hyphens, dashes and waves that may join a range. */
+const TRIGGER = /[0-9~\-\u2010-\u2015\u301c\ufe63\uff0d\uff5e]/g;
 /** The marks the standard joins ranges with: — (and ― for it), ～ (and 〜 for it). */
 const isRangeMark = (c: number) => c === 0x2014 || c === 0x2015 || c === 0xff5e || c === 0x301c;
 /** Characters that, before a number, make it part of a code, decimal or another date: letters, . / - _ */
@@ -109,20 +111,11 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
   let tokens: AnyDateToken[] | undefined;
   let cjkLine: boolean | undefined;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // Digits and dashes, found by the regex engine (faster than a walk over every character).
+  TRIGGER.lastIndex = 0;
+  while (TRIGGER.test(text)) {
+    const i = TRIGGER.lastIndex - 1;
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      // Most characters are ideographs: only 年 matters, closing a year in Chinese digits.
-      if (c === YEAR && i >= 4 && isChineseDigit(text.charCodeAt(i - 4)) && (i === 4 || !isChineseNumeral(text.charCodeAt(i - 5)))) {
-        const found = chineseAt(text, i - 4);
-        if (found.length > 0) {
-          tokens ??= [];
-          for (const t of found) tokens.push(t);
-          for (const t of found) if (t.end - 1 > i) i = t.end - 1;
-        }
-      }
-      continue;
-    }
     if (isDigit(c)) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
@@ -131,15 +124,26 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
       if (found !== undefined) {
         if (found.kind === "date" && found.date.form === "numeric") found.foreign = isForeign(text, found.start, found.end, (cjkLine ??= hasCjk(text)));
         (tokens ??= []).push(found);
-        i = found.kind === "date" || found.kind === "month-day" ? found.end - 1 : j - 1;
-      } else i = j - 1;
+      }
+      TRIGGER.lastIndex = found !== undefined && (found.kind === "date" || found.kind === "month-day") ? found.end : j;
       continue;
     }
-    if (isRangeHyphen(c) || isRangeMark(c)) {
-      const range = rangeAt(text, i);
-      if (range !== undefined) (tokens ??= []).push(range);
+    const range = rangeAt(text, i);
+    if (range !== undefined) (tokens ??= []).push(range);
+  }
+  // Years in Chinese digits end in 年: looked up by the 年s of the line.
+  let chinese: AnyDateToken[] | undefined;
+  for (let k = text.indexOf("年", 4); k >= 0; k = text.indexOf("年", k + 1)) {
+    if (!isChineseDigit(text.charCodeAt(k - 4)) || (k > 4 && isChineseNumeral(text.charCodeAt(k - 5)))) continue;
+    const found = chineseAt(text, k - 4);
+    if (found.length === 0) continue;
+    chinese ??= [];
+    for (const t of found) {
+      chinese.push(t);
+      if (t.end - 1 > k) k = t.end - 1;
     }
   }
+  if (chinese !== undefined) tokens = tokens === undefined ? chinese : [...tokens, ...chinese].sort((a, b) => a.start - b.start);
   if (tokens === undefined) return NO_TOKENS;
   const spans = literalSpans(text, markdown);
   return spans.length === 0 ? tokens : tokens.filter((t) => !overlapsSpans(spans, t.start, t.end));
