@@ -85,8 +85,6 @@ const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c ===
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** Hyphens and dashes a range must not be joined by: - － – ‐ ‑ ‒ ﹣ and the ASCII ~. */
 export const isRangeHyphen = (c: number) => c === 0x2d || c === 0xff0d || c === 0x2013 || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0xfe63 || c === 0x7e;
-/** What the scan stops at: ASCII digits, and the hyphens, dashes and waves that may join a range. */
-const TRIGGER = /[0-9~\-\u2010-\u2015\u301c\ufe63\uff0d\uff5e]/g;
 /** The marks the standard joins ranges with: — (and ― for it), ～ (and 〜 for it). */
 const isRangeMark = (c: number) => c === 0x2014 || c === 0x2015 || c === 0xff5e || c === 0x301c;
 /** Characters that, before a number, make it part of a code, decimal or another date: letters, . / - _ */
@@ -111,12 +109,12 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
   let tokens: AnyDateToken[] | undefined;
   let cjkLine: boolean | undefined;
   const n = text.length;
-  // Digits and dashes, found by the regex engine (faster than a walk over every character).
-  TRIGGER.lastIndex = 0;
-  while (TRIGGER.test(text)) {
-    const i = TRIGGER.lastIndex - 1;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
+    if (c >= 0x3a) {
+      // Most characters are ideographs: skipped with two comparisons. Of the rest, only dashes matter.
+      if ((c >= 0x4e00 && c < 0xfe00) || !(c === 0x7e || (c >= 0x2010 && c <= 0x2015) || c === 0x301c || c === 0xfe63 || c === 0xff0d || c === 0xff5e)) continue;
+    } else if (c >= 0x30) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       const before = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -125,9 +123,9 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
         if (found.kind === "date" && found.date.form === "numeric") found.foreign = isForeign(text, found.start, found.end, (cjkLine ??= hasCjk(text)));
         (tokens ??= []).push(found);
       }
-      TRIGGER.lastIndex = found !== undefined && (found.kind === "date" || found.kind === "month-day") ? found.end : j;
+      i = (found !== undefined && (found.kind === "date" || found.kind === "month-day") ? found.end : j) - 1;
       continue;
-    }
+    } else if (c !== 0x2d) continue;
     const range = rangeAt(text, i);
     if (range !== undefined) (tokens ??= []).push(range);
   }
