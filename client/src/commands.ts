@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
-import { ServerCommands } from "./protocol";
+import { ServerCommands, WORD_TEXT_SCHEME } from "./protocol";
 import type { DocumentCommandArgs } from "./protocol";
 import { pickAndInsertTemplate } from "./templates";
 
@@ -15,6 +15,13 @@ async function runOnActiveDocument(connection: ServerConnection, command: string
     return;
   }
   const document = editor.document;
+  if (document.uri.scheme === WORD_TEXT_SCHEME) {
+    // A Word document's text cannot be changed in place: offer the copy to edit.
+    const save = t("wordSaveButton");
+    const choice = await vscode.window.showInformationMessage(t("wordReadOnly"), save);
+    if (choice === save) await vscode.commands.executeCommand("gongwen.saveWordText", document.uri);
+    return;
+  }
   if (!connection.handles(document)) {
     void vscode.window.showInformationMessage(t("unsupportedDocument", [document.languageId], document.uri));
     return;

@@ -28,3 +28,18 @@ export interface DocumentCommandArgs {
   uri: string;
   version: number;
 }
+
+/** The scheme of the read-only text of a Word document (`gongwen-docx:` + the file's path). */
+export const WORD_TEXT_SCHEME = "gongwen-docx";
+
+export interface ReadWordDocumentParams {
+  /** The Word document's file: URI. */
+  uri: string;
+}
+
+export type ReadWordDocumentResult =
+  | { text: string; paragraphs: number; tables: number; trackedChanges: number }
+  | { error: { zh: string; en: string }; code: string };
+
+/** The server reads the Word document and returns its text, one line per paragraph. */
+export const readWordDocumentRequest = new RequestType<ReadWordDocumentParams, ReadWordDocumentResult, void>("gongwen/readWordDocument");
