@@ -39,12 +39,19 @@ test("weekdays of the Gregorian calendar", () => {
 test("a line's date tokens: the forms to correct", () => {
   assert.deepEqual(tokens("于2024.3.5、2024-03-05和2024/3/5召开"), ["date 2024.3.5", "date 2024-03-05", "date 2024/3/5"]);
   assert.deepEqual(tokens("2024年03月05日，03月05日"), ["date 2024年03月05日", "month-day 03月05日"]);
-  assert.deepEqual(tokens("24年3月，23年底"), ["short-year 24", "month-day 3月", "short-year 23"]);
-  assert.deepEqual(tokens("二零二四年三月五日"), ["chinese-year 二零二四年", "date 二零二四年三月五日"]);
-  assert.deepEqual(tokens("2023-2024年度，1-6月，3月1-5日"), ["range -", "range -", "month-day 6月", "month-day 3月", "range -"]);
+  assert.deepEqual(tokens("24年3月，23年底"), ["short-year 24", "short-year 23"]);
+  assert.deepEqual(tokens("二零二四年三月五日"), ["chinese-year 二零二四年"]);
+  assert.deepEqual(tokens("2023-2024年度，1-6月，3月1-5日"), ["range -", "range -", "range -"]);
   assert.deepEqual(tokens("20242025学年"), ["joined-years 20242025"]);
-  assert.deepEqual(tokens("1月1日-10月28日"), ["month-day 1月1日", "range -", "month-day 10月28日"]);
+  assert.deepEqual(tokens("1月1日-10月28日"), ["range -"]);
   assert.deepEqual(tokens("于2024.1.1-2024.12.31开展"), ["date 2024.1.1", "date 2024.12.31"], "a range of numeric dates: both dates, the hyphen once they are fixed");
+});
+
+test("dates in the standard form are kept only where a weekday may stand beside them", () => {
+  assert.deepEqual(tokens("2024年3月5日召开，3月8日结束"), []);
+  assert.deepEqual(tokens("2024年3月5日（星期二）至3月8日（周五）"), ["date 2024年3月5日", "month-day 3月8日"]);
+  assert.deepEqual(tokens("二〇二四年三月五日星期二"), ["date 二〇二四年三月五日"]);
+  assert.deepEqual(tokens("二零二四年三月五日星期二"), ["chinese-year 二零二四年", "date 二零二四年三月五日"]);
 });
 
 test("a line's date tokens: what is not a date to correct", () => {
@@ -57,7 +64,7 @@ test("a line's date tokens: what is not a date to correct", () => {
   assert.deepEqual(tokens("见https://example.com/2024-03-05/a.html，2024-03-05纪要.docx"), []);
   assert.deepEqual(tokens("运行`date 2024-03-05`即可", true), []);
   assert.deepEqual(tokens("运行`date 2024-03-05`即可", false), ["date 2024-03-05 (foreign)"], "backticks are literal in Markdown only");
-  assert.deepEqual(tokens("2023—2024年、1～6月"), ["range —", "range ～", "month-day 6月"], "standard range marks are read (a document's own choice)");
+  assert.deepEqual(tokens("2023—2024年、1～6月"), ["range —", "range ～"], "standard range marks are read (a document's own choice)");
   assert.ok(scanDateTokens("2023—2024年", false).every((t) => t.kind !== "range" || t.standard));
 });
 

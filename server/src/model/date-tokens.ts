@@ -103,11 +103,15 @@ const MONTH_DAY = /(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/y;
 
 /**
  * The date tokens of one line, in order. `markdown`: the line is Markdown (its code spans and
- * link targets are literal too). Never throws; linear in the line's length.
+ * link targets are literal too). Dates already written the standard way (2024年3月5日, 3月5日,
+ * 二〇二四年三月五日) are kept only on a line that may name a weekday (星期, 周), where the
+ * weekday rule needs them, or when `keepStandard` asks for every date (how a table writes its
+ * dates). Never throws; linear in the line's length.
  */
-export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] {
+export function scanDateTokens(text: string, markdown: boolean, keepStandard = false): AnyDateToken[] {
   let tokens: AnyDateToken[] | undefined;
   let cjkLine: boolean | undefined;
+  let weekdays: boolean | undefined = keepStandard || undefined;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -121,7 +125,7 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
       const found = digitRun(text, i, j, before);
       if (found !== undefined) {
         if (found.kind === "date" && found.date.form === "numeric") found.foreign = isForeign(text, found.start, found.end, (cjkLine ??= hasCjk(text)));
-        (tokens ??= []).push(found);
+        if (!isStandard(found) || (weekdays ??= mayNameWeekday(text))) (tokens ??= []).push(found);
       }
       i = (found !== undefined && (found.kind === "date" || found.kind === "month-day") ? found.end : j) - 1;
       continue;
@@ -134,10 +138,8 @@ export function scanDateTokens(text: string, markdown: boolean): AnyDateToken[] 
   for (let k = text.indexOf("年", 4); k >= 0; k = text.indexOf("年", k + 1)) {
     if (!isChineseDigit(text.charCodeAt(k - 4)) || (k > 4 && isChineseNumeral(text.charCodeAt(k - 5)))) continue;
     const found = chineseAt(text, k - 4);
-    if (found.length === 0) continue;
-    chinese ??= [];
     for (const t of found) {
-      chinese.push(t);
+      if (!isStandard(t) || (weekdays ??= mayNameWeekday(text))) (chinese ??= []).push(t);
       if (t.end - 1 > k) k = t.end - 1;
     }
   }
@@ -272,6 +274,15 @@ function chineseAt(text: string, i: number): AnyDateToken[] {
   const date = parseDateAt(text, i);
   if (date !== undefined) out.push({ kind: "date", start: i, end: i + date.length, date, foreign: false });
   return out;
+}
+
+/** A date in its standard form: of use only to check a weekday beside it. */
+function isStandard(t: AnyDateToken): boolean {
+  return (t.kind === "date" && (t.date.form === "chinese" || (t.date.form === "ymd" && !t.date.leadingZeros))) || (t.kind === "month-day" && !t.leadingZeros);
+}
+
+function mayNameWeekday(text: string): boolean {
+  return text.includes("星") || text.includes("周");
 }
 
 function hasCjk(text: string): boolean {

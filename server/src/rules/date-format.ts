@@ -4,7 +4,7 @@
 
 import type { Line } from "../model/document";
 import { standardDateText } from "../model/dates";
-import type { AnyDateToken, DateToken, MonthDayToken, RangeToken } from "../model/date-tokens";
+import { scanDateTokens, type AnyDateToken, type DateToken, type MonthDayToken, type RangeToken } from "../model/date-tokens";
 import { defineRule, type Fix, type Message, type RuleContext, type TextEdit } from "../engine/rule";
 import { dateTokensByLine, documentYears, fullYearOf, rangeMarkOf } from "./date-lines";
 
@@ -57,7 +57,7 @@ export default defineRule({
     }
     // Tables that write every date one way (a column of 2024-03-05) are left as they are: each
     // table holding a dated line is judged once, as a whole.
-    const tables = new TableStyles(lines, tokensOf);
+    const tables = new TableStyles(lines, model.isMarkdown);
     for (const index of dated) {
       const line = lines[index];
       const quietStyle = tables.consistent(index);
@@ -72,7 +72,7 @@ class TableStyles {
   private readonly verdicts = new Map<number, boolean>();
   constructor(
     private readonly lines: readonly Line[],
-    private readonly tokensOf: (line: Line) => AnyDateToken[],
+    private readonly markdown: boolean,
   ) {}
 
   consistent(index: number): boolean {
@@ -85,7 +85,8 @@ class TableStyles {
     while (to + 1 < this.lines.length && isTableRow(this.lines[to + 1])) to++;
     const styles = new Set<string>();
     for (let k = from; k <= to; k++) {
-      for (const t of this.tokensOf(this.lines[k])) {
+      // Every date of the table, the standard ones too (the line scan leaves those out).
+      for (const t of scanDateTokens(this.lines[k].text, this.markdown, true)) {
         const s = styleOf(t);
         if (s !== undefined) styles.add(s);
       }

@@ -39,12 +39,10 @@ export function yearClauses(text: string): YearClause[] {
   let out: YearClause[] | undefined;
   for (let k = text.indexOf("年", 4); k >= 0; k = text.indexOf("年", k + 1)) {
     const d0 = k - 4;
-    if (!isDigits(text, d0, k) || (d0 > 0 && isDigit(text.charCodeAt(d0 - 1)))) continue;
-    const year = Number(text.slice(d0, k));
+    const year = yearAt(text, d0);
+    if (year < 0 || (d0 > 0 && isDigit(text.charCodeAt(d0 - 1)))) continue;
     // "将于2023年", "力争在2023年": the year something is yet to be done in.
-    const two = text.slice(Math.max(0, d0 - 2), d0);
-    const three = text.slice(Math.max(0, d0 - 3), d0);
-    if (/^[将拟][于在到]$/.test(two) || /^(?:力争|争取)[于在到]$/.test(three)) {
+    if (d0 >= 2 && "于在到".includes(text[d0 - 1]) && ("将拟".includes(text[d0 - 2]) || (d0 >= 3 && (text.startsWith("力争", d0 - 3) || text.startsWith("争取", d0 - 3))))) {
       (out ??= []).push({ year, kind: "future", start: d0, end: k + 1 });
       continue;
     }
@@ -70,9 +68,15 @@ export function yearClauses(text: string): YearClause[] {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isBlankChar = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
 
-function isDigits(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+/** The four-digit number at `at`, or -1. */
+function yearAt(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    value = value * 10 + c - 0x30;
+  }
+  return value;
 }
 
 export default defineRule({
