@@ -6,6 +6,7 @@ import { t } from "./i18n";
 import { ServerCommands, WORD_TEXT_SCHEME } from "./protocol";
 import type { DocumentCommandArgs } from "./protocol";
 import { pickAndInsertTemplate } from "./templates";
+import { exportToWord, type ExportCommandOptions } from "./export";
 
 /** Runs a server command on the active editor's document at its current version. */
 async function runOnActiveDocument(connection: ServerConnection, command: string): Promise<void> {
@@ -52,6 +53,7 @@ export function registerCommands(
     vscode.commands.registerCommand("gongwen.fixAll", () => runOnActiveDocument(connection, ServerCommands.fixAll)),
     vscode.commands.registerCommand("gongwen.renumber", () => runOnActiveDocument(connection, ServerCommands.renumber)),
     vscode.commands.registerCommand("gongwen.insertTemplate", () => pickAndInsertTemplate(context)),
+    vscode.commands.registerCommand("gongwen.exportDocx", (resource?: unknown, options?: ExportCommandOptions) => exportToWord(connection, resource, options)),
     vscode.commands.registerCommand("gongwen.restartServer", () => connection.restart()),
     vscode.commands.registerCommand("gongwen.showOutput", () => output.show(true)),
   );

@@ -44,6 +44,18 @@ const messages = {
   wordSaveTitle: { zh: "把 {0} 的文本另存为可编辑的文件", en: "Save the text of {0} as a file to edit" },
   wordFilterGongwen: { zh: "公文", en: "Gongwen document" },
   wordFilterText: { zh: "纯文本", en: "Plain text" },
+  exporting: { zh: "正在导出 Word 文档：{0}", en: "Exporting {0} to Word" },
+  exportFindings: { zh: "{0}。仍要导出吗？", en: "Export to Word: {0}. Export anyway?" },
+  exportAnyway: { zh: "仍然导出", en: "Export Anyway" },
+  exportGoToFirst: { zh: "转到第一处", en: "Go to the First" },
+  exportExists: { zh: "“{0}”已存在。要替换它吗？", en: "\"{0}\" already exists. Replace it?" },
+  exportReplace: { zh: "替换", en: "Replace" },
+  exportWritten: { zh: "已导出 Word 文档：{0}", en: "Exported to Word: {0}" },
+  exportOpen: { zh: "打开", en: "Open" },
+  exportReveal: { zh: "在文件夹中显示", en: "Reveal in Folder" },
+  exportFailed: { zh: "导出 Word 文档失败：{0}", en: "Export to Word failed: {0}" },
+  exportSaveTitle: { zh: "导出为 Word 文档", en: "Export to Word" },
+  exportSaveLabel: { zh: "导出", en: "Export" },
 } as const;
 
 export type MessageKey = keyof typeof messages;

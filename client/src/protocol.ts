@@ -43,3 +43,28 @@ export type ReadWordDocumentResult =
 
 /** The server reads the Word document and returns its text, one line per paragraph. */
 export const readWordDocumentRequest = new RequestType<ReadWordDocumentParams, ReadWordDocumentResult, void>("gongwen/readWordDocument");
+/** gongwen/exportDocx: the server checks, then writes the .docx (server/src/lsp/export.ts). */
+export interface ExportParams {
+  uri: string;
+  text?: string;
+  languageId?: string;
+  version?: number;
+  target?: string;
+  overwrite?: boolean;
+  ignoreFindings?: boolean;
+}
+
+export interface ExportSummary {
+  total: number;
+  kinds: Array<{ ruleId: string; count: number }>;
+  first?: { line: number; character: number; endLine: number; endCharacter: number; ruleId: string };
+  untitled: boolean;
+}
+
+export type ExportAnswer =
+  | { status: "findings"; message: string; summary: ExportSummary }
+  | { status: "exists"; target: string }
+  | { status: "written"; target: string; bytes: number; ms: number }
+  | { status: "failed"; message: string };
+
+export const exportDocxRequest = new RequestType<ExportParams, ExportAnswer, void>("gongwen/exportDocx");

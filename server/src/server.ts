@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { parseDocument, LineFactsCache, type LineSplitter } from "./model/parse";
@@ -14,7 +15,7 @@ import type { DocumentModel } from "./model/document";
 import { containsChinese } from "./model/text";
 import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
-import { defaultSettings, normalizeSettings, type Settings } from "./settings";
+import type { Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
 import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
 import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
@@ -27,20 +28,25 @@ import { RULES } from "./rules";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
+import { SettingsStore } from "./lsp/settings-store";
 import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
+import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
+import { isExportFailure } from "./export/files";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
-let canPullConfiguration = false;
 let canWatchFiles = false;
 /** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
 const projectConfigs = new ProjectConfigs(connection);
-const settingsCache = new Map<string, Promise<Settings>>();
+/** Each document's settings, kept until a change says otherwise (lsp/settings-store.ts). */
+// A Word document's text has the settings of the Word file it comes from.
+const settingsStore = new SettingsStore(connection, projectConfigs, languageFor, (uri) => wordSourceUri(uri) ?? uri);
 const models = new Map<string, DocumentModel>();
 const lineCaches = new Map<string, LineFactsCache>();
-const timers = new Map<string, NodeJS.Timeout>();
+/** The pending check of each document, as the way to cancel it. */
+const timers = new Map<string, () => void>();
 const findingCounts = new Map<string, number>();
 /** The problems last published per document (their fixes answer code-action requests). */
 const publishedProblems = new PublishedProblems();
@@ -54,7 +60,8 @@ const SLICED_FROM_CHARS = 100_000;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settingsStore.initialize(params.capabilities.workspace?.configuration === true, folders);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   projectConfigs.initialize(params);
   return {
@@ -70,30 +77,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-/** Settings pushed by clients that cannot answer workspace/configuration (didChangeConfiguration's `settings.gongwen`). */
-let pushedSettings: unknown;
-
 connection.onDidChangeConfiguration((params) => {
-  const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
-  if (pushed !== undefined) pushedSettings = pushed;
+  // Clients that cannot answer workspace/configuration push their settings here (`settings.gongwen`).
+  settingsStore.changed((params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen);
   settingsGeneration++;
-  settingsCache.clear();
   for (const document of documents.all()) schedule(document, 0);
 });
 
+/** Settings for handlers that await anyway. */
 function settingsFor(uri: string): Promise<Settings> {
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    // A Word document's text has the settings of the Word file it comes from.
-    const scope = wordSourceUri(uri) ?? uri;
-    settings = canPullConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: scope, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
-      : Promise.resolve(pushedSettings === undefined ? defaultSettings() : normalizeSettings(pushedSettings));
-    // The project's .gongwenrc.json applies over the editor settings.
-    settings = settings.then((s) => projectConfigs.apply(scope, s, languageFor(s)));
-    settingsCache.set(uri, settings);
-  }
-  return settings;
+  return settingsStore.settings(uri);
 }
 
 function languageFor(settings: Settings): Language {
@@ -141,16 +134,23 @@ function isChecked(document: TextDocument, settings: Settings): boolean {
   return languageId === "gongwen" || containsChinese(document.getText());
 }
 
+/**
+ * Checks a document after `delay` ms. With no delay, on the next turn of the event loop (not a
+ * timer: Node clamps a 0 ms timer to 1 ms), after the messages already read are handled.
+ */
 function schedule(document: TextDocument, delay: number): void {
-  const previous = timers.get(document.uri);
-  if (previous) clearTimeout(previous);
-  timers.set(
-    document.uri,
-    setTimeout(() => {
-      timers.delete(document.uri);
-      void validate(document.uri, document.version);
-    }, delay),
-  );
+  timers.get(document.uri)?.();
+  const run = () => {
+    timers.delete(document.uri);
+    void validate(document.uri, document.version);
+  };
+  if (delay <= 0) {
+    const immediate = setImmediate(run);
+    timers.set(document.uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(run, delay);
+    timers.set(document.uri, () => clearTimeout(timer));
+  }
 }
 
 /**
@@ -171,13 +171,19 @@ async function validate(uri: string, version: number): Promise<void> {
   }
 }
 
+/** Below this many findings diagnostics are made in one go; above, in slices. */
+const SLICED_FROM_FINDINGS = 2_000;
+
 async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   const key = `${version}/${settingsGeneration}`;
   if (checkStartedFor.get(uri) === key) return;
   checkStartedFor.set(uri, key);
-  const settings = await settingsFor(uri);
+  const requested = performance.now();
+  // Known settings are a value: no await, no turn of the event loop before the check.
+  const known = settingsStore.get(uri);
+  const settings = known instanceof Promise ? await known : known;
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
@@ -187,6 +193,7 @@ async function check(uri: string, version: number): Promise<void> {
     return;
   }
   const started = performance.now();
+  const settingsMs = started - requested;
   const stats: SliceStats = { busyMs: 0, yields: 0 };
   const isStale = () => documents.get(uri)?.version !== version;
   let model: DocumentModel;
@@ -213,17 +220,32 @@ async function check(uri: string, version: number): Promise<void> {
     problems = await lintInSlices(model, activeRules, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
+  const lintMs = stats.busyMs - parseMs;
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
-  const diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
-  if (diagnostics === undefined || isStale()) return;
+  const converting = performance.now();
+  let diagnostics: Diagnostic[] | undefined;
+  if (problems.length < SLICED_FROM_FINDINGS) {
+    diagnostics = problems.map((p) => toDiagnostic(model, p, language));
+    stats.busyMs += performance.now() - converting;
+  } else {
+    // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
+    diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
+    if (diagnostics === undefined || isStale()) return;
+  }
+  const convertMs = performance.now() - converting;
   const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
-  await connection.sendDiagnostics({ uri, version, diagnostics });
+  const publishing = performance.now();
+  const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+  // Serialising and handing the message to the stream; the flush to the pipe follows.
+  const publishMs = performance.now() - publishing;
+  await sent;
   if (reportTiming) {
-    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
+    // Where the time went, per step (docs/benchmark.md, "typical documents").
+    const steps = { settings: settingsMs, parse: parseMs, lint: lintMs, convert: convertMs, publish: publishMs };
+    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - requested, yields: stats.yields, problems: problems.length, steps });
   }
 }
 
@@ -249,18 +271,19 @@ documents.onDidChangeContent((e) => {
   if (openedVersion.get(e.document.uri) === e.document.version) return;
   // No collection in the middle of a run of edits.
   idleCollector.noteWork();
-  void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+  const known = settingsStore.get(e.document.uri);
+  if (known instanceof Promise) void known.then((s) => schedule(e.document, s.debounceMs));
+  else schedule(e.document, known.debounceMs);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
-  const timer = timers.get(uri);
-  if (timer) clearTimeout(timer);
+  timers.get(uri)?.();
   timers.delete(uri);
   checkStartedFor.delete(uri);
   openedVersion.delete(uri);
   models.delete(uri);
   lineCaches.delete(uri);
-  settingsCache.delete(uri);
+  settingsStore.forget(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
   forgetDocumentMemos(uri);
@@ -343,13 +366,44 @@ connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) 
   return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0, checked };
 });
 
-connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
+/**
+ * Export to Word: the open document's model and published findings when the client's version
+ * is the one we have, else the text the client sent (or the file on disk) parsed afresh.
+ */
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+  if (typeof params?.uri !== "string") return { status: "failed", message: "missing uri" };
+  const settings = await settingsFor(params.uri);
+  const language = languageFor(settings);
+  const open = documents.get(params.uri);
+  let model: DocumentModel;
+  if (open && (params.version === undefined || params.version === open.version)) model = modelOf(open);
+  else {
+    let text = params.text;
+    if (typeof text !== "string") {
+      try {
+        text = textFromDisk(params.uri);
+      } catch (error) {
+        return { status: "failed", message: isExportFailure(error) ? error.reason[language] : String(error) };
+      }
+    }
+    model = parseDocument({ text, uri: params.uri, languageId: params.languageId ?? languageIdOf({ uri: params.uri, languageId: "" } as TextDocument) });
+  }
+  // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
+  const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
+  return exportDocument(params, { model, settings: settings.export, problems, language });
+});
+
+connection.onInitialized(() => {
+  projectConfigs.watch(canWatchFiles);
+  // The folders' settings asked for now: the first document opened need not wait for them.
+  settingsStore.prefetch();
+});
 
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
 function projectConfigChanged(): void {
   projectConfigs.clear();
   settingsGeneration++;
-  settingsCache.clear();
+  settingsStore.clear();
   for (const document of documents.all()) schedule(document, 0);
 }
 connection.onDidChangeWatchedFiles((params) => {

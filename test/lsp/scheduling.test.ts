@@ -42,3 +42,21 @@ test("a settings change checks the open version again", async () => {
   assert.ok(again.diagnostics.some((d) => d.code === "numbering-sequence"));
   assert.equal(publicationsOf(uri, 1), 2);
 });
+
+test("settings are asked for once, not per document or keystroke, and again after a change", async () => {
+  const asked = () => client.serverRequests.filter((r) => r.method === "workspace/configuration").length;
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  const uris = ["file:///scheduling/a.txt", "file:///scheduling/b.txt", "file:///elsewhere/c.txt"];
+  const before = asked();
+  for (const uri of uris) {
+    client.open(uri, PLAN);
+    await client.diagnostics(uri, (p) => p.version === 1);
+  }
+  client.notify("textDocument/didChange", { textDocument: { uri: uris[0], version: 2 }, contentChanges: [{ text: PLAN + "\n二、" }] });
+  await client.diagnostics(uris[0], (p) => p.version === 2);
+  // No workspace folders: every document shares the editor's one answer.
+  assert.equal(asked() - before, 1);
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  await client.diagnostics(uris[1], (p) => p.version === 1 && publicationsOf(uris[1], 1) >= 2);
+  assert.equal(asked() - before, 2);
+});

@@ -184,6 +184,7 @@ export function helpText(language: Language, version: string): string {
 
 用法：gongwen [选项] [文件、文件夹或通配符…]        （不给路径时检查当前文件夹）
       gongwen [选项] --stdin [--stdin-filename 名称]   （或用 - 表示标准输入）
+      gongwen export 文件… [-o 输出]                   （导出为 Word 文档，见 gongwen export --help）
 
 选项：
   -f, --format text|json|sarif  输出格式（默认 text）
@@ -216,6 +217,7 @@ ${rules}
 
 usage: gongwen [options] [files, folders or globs…]      (the current folder when none)
        gongwen [options] --stdin [--stdin-filename NAME] (or - for standard input)
+       gongwen export FILE… [-o OUT]                     (to Word: see gongwen export --help)
 
 options:
   -f, --format text|json|sarif  output format (default text)

@@ -16,6 +16,7 @@ import { crossFileDuplicates } from "./cross-file";
 import { runChecks, serveWorker } from "./run";
 import { RULES } from "../rules";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { runExport } from "./export";
 
 function stdinBytes(): Promise<Buffer> {
   return new Promise((resolveBytes, reject) => {
@@ -39,6 +40,7 @@ export function failed(options: CliOptions, results: readonly FileResult[]): boo
 
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
+  if (argv[0] === "export") return runExport(argv.slice(1), process.env, cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   let options: CliOptions;
   try {
     options = parseArgs(argv, process.env, process.stdout.isTTY === true);
