@@ -31,6 +31,26 @@ const LEFT_BECAUSE: Record<string, { name: Message; why: Message }> = {
     name: { zh: "列举序号", en: "enumerations" },
     why: { zh: "改号会改变列举的含义", en: "changing them would change what the list says" },
   },
+  "date-format": {
+    name: { zh: "日期写法", en: "date formats" },
+    why: { zh: "无法确定原意（如两位年份）", en: "what was meant cannot be told for sure (a two-digit year, say)" },
+  },
+  "date-weekday": {
+    name: { zh: "星期", en: "weekdays" },
+    why: { zh: "日期和星期哪个写错了由您判断，快速修复可按日期改星期", en: "whether the date or the weekday is wrong is yours to judge; the quick fix changes the weekday" },
+  },
+  "year-consistency": {
+    name: { zh: "年份", en: "years" },
+    why: { zh: "哪个年份正确由您判断", en: "which year is right is yours to judge" },
+  },
+  "doc-number-format": {
+    name: { zh: "发文字号", en: "document numbers" },
+    why: { zh: "没有安全的自动修复", en: "there is no safe automatic fix" },
+  },
+  "toc-mismatch": {
+    name: { zh: "目录", en: "contents entries" },
+    why: { zh: "目录与正文哪个对由您核对，快速修复可按正文改写目录", en: "whether the contents or the text is right is yours to check; the quick fix follows the text" },
+  },
 };
 
 const DEFAULT_WHY: Message = { zh: "没有安全的自动修复", en: "there is no safe automatic fix" };
