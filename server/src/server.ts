@@ -2,7 +2,9 @@
 
 import {
   createConnection,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -17,15 +19,18 @@ import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
 import type { Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
-import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
-import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { isOwnDocumentation, PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { COMMAND_SELECT, isSelectArgs } from "./lsp/placeholder-actions";
+import { fixAllReport } from "./lsp/fix-all-report";
+import { diffEdits, fixAll } from "./engine/fixes";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { RULES } from "./rules";
-import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
+import { COMMAND_ALLOW, isAllowArgs, isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
 import { SettingsStore } from "./lsp/settings-store";
@@ -38,6 +43,8 @@ const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
 let canWatchFiles = false;
+/** The client shows a document with a selection on request (window/showDocument). */
+let canShowDocument = false;
 /** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
 const projectConfigs = new ProjectConfigs(connection);
 /** Each document's settings, kept until a change says otherwise (lsp/settings-store.ts). */
@@ -63,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settingsStore.initialize(params.capabilities.workspace?.configuration === true, folders);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canShowDocument = params.capabilities.window?.showDocument?.support === true;
   projectConfigs.initialize(params);
   return {
     capabilities: {
@@ -71,7 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_SELECT, COMMAND_ALLOW] },
     },
     serverInfo: { name: "gongwen", version: "0.1.0" },
   };
@@ -79,8 +87,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onDidChangeConfiguration((params) => {
   // Clients that cannot answer workspace/configuration push their settings here (`settings.gongwen`).
+  // Each document is checked again only if its settings changed (see check()): VS Code's client
+  // sends this notification right after opening the documents, with nothing changed.
   settingsStore.changed((params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen);
-  settingsGeneration++;
   for (const document of documents.all()) schedule(document, 0);
 });
 
@@ -130,7 +139,7 @@ function isChecked(document: TextDocument, settings: Settings): boolean {
   // it is checked when it holds Chinese (as the CLI does).
   if (isWordTextUri(document.uri)) return settings.enable && containsChinese(document.getText());
   const languageId = languageIdOf(document);
-  if (!settings.enable || !settings.languages.includes(languageId)) return false;
+  if (!settings.enable || !settings.languages.includes(languageId) || isOwnDocumentation(document.uri)) return false;
   return languageId === "gongwen" || containsChinese(document.getText());
 }
 
@@ -154,13 +163,20 @@ function schedule(document: TextDocument, delay: number): void {
 }
 
 /**
- * The version and settings generation each document's latest check was started for. Opening a
- * document fires both didOpen and a content change: without this the two scheduled checks of the
- * same text ran interleaved (each yielding to the other), doubling the time to diagnostics.
+ * The version and settings each document's latest check was started for. Opening a document
+ * fires both didOpen and a content change, and VS Code's client follows the didOpen with a
+ * configuration notification that changes nothing: without this, two checks of the same text
+ * with the same settings ran interleaved (each yielding to the other), doubling the time to the
+ * first diagnostics of a big document.
  */
 const checkStartedFor = new Map<string, string>();
-/** Bumped when settings or project configs change, so the same version is checked again. */
-let settingsGeneration = 0;
+/** Settings as text, to compare with those of the last check; the store hands out one object until a change. */
+const signatures = new WeakMap<Settings, string>();
+function signatureOf(settings: Settings): string {
+  let signature = signatures.get(settings);
+  if (signature === undefined) signatures.set(settings, (signature = JSON.stringify(settings)));
+  return signature;
+}
 
 async function validate(uri: string, version: number): Promise<void> {
   const end = idleCollector.begin();
@@ -177,9 +193,6 @@ const SLICED_FROM_FINDINGS = 2_000;
 async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
-  const key = `${version}/${settingsGeneration}`;
-  if (checkStartedFor.get(uri) === key) return;
-  checkStartedFor.set(uri, key);
   const requested = performance.now();
   // Known settings are a value: no await, no turn of the event loop before the check.
   const known = settingsStore.get(uri);
@@ -187,6 +200,9 @@ async function check(uri: string, version: number): Promise<void> {
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
+  const key = `${version}/${signatureOf(settings)}`;
+  if (checkStartedFor.get(uri) === key) return;
+  checkStartedFor.set(uri, key);
   if (!isChecked(current, settings)) {
     findingCounts.set(uri, 0);
     await connection.sendDiagnostics({ uri, version, diagnostics: [] });
@@ -301,7 +317,8 @@ connection.onCodeAction(async (params) => {
   if (!document || isWordTextUri(document.uri)) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return [...codeActions(modelOf(document), params, activeRules, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
+  const language = languageFor(settings);
+  return [...codeActions(modelOf(document), params, activeRules, settings.lint, language, publishedProblems, { canSelect: canShowDocument }), ...projectConfigs.allowListActions(document, params, language)];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -332,6 +349,16 @@ connection.onCompletion(async (params) => {
 
 connection.onExecuteCommand(async (params) => {
   const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown };
+  if (params.command === COMMAND_SELECT) {
+    if (!isSelectArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const shown = await connection.window.showDocument({ uri: arg.uri, selection: arg.range, takeFocus: true }).catch(() => undefined);
+    return { applied: shown?.success === true };
+  }
+  if (params.command === COMMAND_ALLOW) {
+    if (!isAllowArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const settings = await settingsFor(arg.uri);
+    return projectConfigs.allow(arg, languageFor(settings), projectConfigChanged);
+  }
   if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
   const document = documents.get(arg.uri);
   if (!document) return { applied: false, reason: "document not open" };
@@ -339,13 +366,25 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
-  const edits = params.command === COMMAND_FIX_ALL ? fixAllEdits(model, activeRules, settings.lint) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
-  if (edits.length === 0) return { applied: true, edits: 0 };
-  const result = await connection.workspace.applyEdit({
-    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
-  });
-  return { applied: result.applied, edits: edits.length };
+  const fixed = params.command === COMMAND_FIX_ALL ? fixAll(model, activeRules, settings.lint) : undefined;
+  const edits = fixed ? diffEdits(model.text, fixed.text) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+  let applied = true;
+  if (edits.length > 0) {
+    const result = await connection.workspace.applyEdit({
+      label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
+      edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
+    });
+    applied = result.applied;
+  }
+  if (fixed && applied && isChecked(document, settings)) {
+    // Say what was fixed and what is left, and why: fix-all applies safe fixes only.
+    const options = { onRuleError: logRuleError };
+    const before = lint(model, activeRules, settings.lint, options).length;
+    const left = lint(parseDocument({ text: fixed.text, uri: model.uri, version: model.version, languageId: model.languageId }), activeRules, settings.lint, options);
+    // A notification: a request would keep a message with no buttons pending in some clients.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: fixAllReport(before, left, languageFor(settings)) });
+  }
+  return { applied, edits: edits.length };
 });
 
 connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) => {
@@ -402,7 +441,6 @@ connection.onInitialized(() => {
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
 function projectConfigChanged(): void {
   projectConfigs.clear();
-  settingsGeneration++;
   settingsStore.clear();
   for (const document of documents.all()) schedule(document, 0);
 }
