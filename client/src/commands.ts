@@ -1,9 +1,8 @@
 // The commands of the 公文 / Gongwen category; document work is delegated to the server.
 import * as vscode from "vscode";
-import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
-import { ServerCommands } from "./protocol";
+import { ServerCommands, WORD_TEXT_SCHEME } from "./protocol";
 import type { DocumentCommandArgs } from "./protocol";
 import { pickAndInsertTemplate } from "./templates";
 import { exportToWord, type ExportCommandOptions } from "./export";
@@ -16,6 +15,13 @@ async function runOnActiveDocument(connection: ServerConnection, command: string
     return;
   }
   const document = editor.document;
+  if (document.uri.scheme === WORD_TEXT_SCHEME) {
+    // A Word document's text cannot be changed in place: offer the copy to edit.
+    const save = t("wordSaveButton");
+    const choice = await vscode.window.showInformationMessage(t("wordReadOnly"), save);
+    if (choice === save) await vscode.commands.executeCommand("gongwen.saveWordText", document.uri);
+    return;
+  }
   if (!connection.handles(document)) {
     void vscode.window.showInformationMessage(t("unsupportedDocument", [document.languageId], document.uri));
     return;
@@ -31,7 +37,7 @@ async function runOnActiveDocument(connection: ServerConnection, command: string
   };
   try {
     // The server answers after workspace/applyEdit has been applied to the document.
-    await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
+    await client.sendRequest("workspace/executeCommand", { command, arguments: [args] });
   } catch (error) {
     void vscode.window.showErrorMessage(t("commandFailed", [error instanceof Error ? error.message : String(error)]));
   }

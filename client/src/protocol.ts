@@ -1,5 +1,5 @@
-// The custom requests and server commands the client uses, as the server defines them.
-import { RequestType } from "vscode-languageclient/node";
+// The custom requests and server commands the client uses, as the server defines them. Plain
+// method names, no vscode-languageclient values: this file loads before the client library.
 
 export interface DocumentStatsParams {
   uri: string;
@@ -16,7 +16,7 @@ export interface DocumentStats {
   checked?: boolean;
 }
 
-export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("gongwen/documentStats");
+export const DOCUMENT_STATS_METHOD = "gongwen/documentStats";
 
 /** Server-side commands (workspace/executeCommand); arguments: [{ uri, version }]. */
 export const ServerCommands = {
@@ -29,6 +29,20 @@ export interface DocumentCommandArgs {
   version: number;
 }
 
+/** The scheme of the read-only text of a Word document (`gongwen-docx:` + the file's path). */
+export const WORD_TEXT_SCHEME = "gongwen-docx";
+
+export interface ReadWordDocumentParams {
+  /** The Word document's file: URI. */
+  uri: string;
+}
+
+export type ReadWordDocumentResult =
+  | { text: string; paragraphs: number; tables: number; trackedChanges: number }
+  | { error: { zh: string; en: string }; code: string };
+
+/** The server reads the Word document and returns its text, one line per paragraph. */
+export const READ_WORD_DOCUMENT_METHOD = "gongwen/readWordDocument";
 /** gongwen/exportDocx: the server checks, then writes the .docx (server/src/lsp/export.ts). */
 export interface ExportParams {
   uri: string;
@@ -53,4 +67,4 @@ export type ExportAnswer =
   | { status: "written"; target: string; bytes: number; ms: number }
   | { status: "failed"; message: string };
 
-export const exportDocxRequest = new RequestType<ExportParams, ExportAnswer, void>("gongwen/exportDocx");
+export const EXPORT_DOCX_METHOD = "gongwen/exportDocx";

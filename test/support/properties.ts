@@ -92,6 +92,23 @@ function inside(spans: Array<[number, number]>, e: TextEdit): boolean {
   return spans.some(([s, t]) => s <= e.start && e.end <= t);
 }
 
+/**
+ * Rules whose safe fixes rewrite the text they flag (not heading markers), with what their fixes
+ * may write. Their edits must lie inside the flagged range: fix-all changes only what it flags.
+ */
+const FLAGGED_TEXT_FIXES: Record<string, RegExp> = {
+  // Dates and document numbers (issue 14): digits, 年月日, 〇, the range marks, 〔〕号.
+  "date-format": /^[0-9年月日〇—～]*$/,
+  "doc-number-format": /^[0-9〔〕号]*$/,
+};
+
+/** A safe fix of a text rule: inside the problem's own range, writing only what the rule may write. */
+function checkFlaggedEdit(model: DocumentModel, p: Problem, e: TextEdit, what: string): void {
+  checkEditRange(model.text, e.start, e.end, what);
+  if (e.start < p.start || e.end > p.end) fail(`${what}: edit ${e.start}-${e.end} outside the flagged range ${p.start}-${p.end}`);
+  if (!FLAGGED_TEXT_FIXES[p.ruleId].test(e.newText)) fail(`${what}: edit writes ${JSON.stringify(e.newText)}`);
+}
+
 /** Characters a marker rewrite may produce: numerals, parentheses and the closing marks. */
 const MARKER_CHARS = /^[0-9零〇一二两三四五六七八九十百\u2460-\u2473\u3251-\u325f\u32b1-\u32bf（()）、.．首其再最先次后]*$/;
 
@@ -110,7 +127,9 @@ export function checkProblems(model: DocumentModel, problems: Problem[]): void {
     if (!p.message.zh || !p.message.en) fail(`${what}: empty message`);
     for (const r of p.related ?? []) if (!r.uri || r.uri === model.uri) checkRange(model.text, r.start, r.end, `${what} related`);
     const numbering = findRule(p.ruleId)?.meta.tags.includes("numbering") === true;
+    const flaggedText = FLAGGED_TEXT_FIXES[p.ruleId] !== undefined;
     for (const f of p.fixes) {
+      if (flaggedText && f.safe) for (const e of f.edits) checkFlaggedEdit(model, p, e, `${what} fix "${f.title.zh}"`);
       for (const e of f.edits) {
         // Numbering fixes rewrite markers; other fixes (deleting a duplicate) stay whole-character.
         // Breaking a line before a run-in marker changes no character: it inserts a line break only.
@@ -198,8 +217,9 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
 
 /**
  * Fix-all: every pass edits only characters of markers the original text already had (so the
- * text with those markers removed is identical before and after), the minimal edits sent to
- * the editor reproduce it, a second fix-all changes nothing, and no safe fix is left.
+ * text with those markers removed is identical before and after), or — for the text rules
+ * (FLAGGED_TEXT_FIXES) — only the text each of their findings flags in that pass; the minimal
+ * edits sent to the editor reproduce it, a second fix-all changes nothing, and no safe fix is left.
  */
 export function checkFixAll(doc: Doc, model: DocumentModel): string {
   const result = fixAll(model, RULES, {});
@@ -207,16 +227,43 @@ export function checkFixAll(doc: Doc, model: DocumentModel): string {
   let current = model;
   let spans = merge(markerSpans(model));
   const original = project(model.text, spans);
+  let textFixed = false;
   for (let pass = 0; pass < result.passes; pass++) {
-    const edits = safeFixEdits(lintAll(current));
+    const problems = lintAll(current);
+    const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
-    for (const e of edits) checkEdit(current, e, spans, `fix-all pass ${pass + 1}`);
-    const tracked = applyInsideSpans(current.text, spans, edits);
+    // Which problem each applied edit fixes: text rules' edits stay inside their own finding.
+    const applied = new Set(edits);
+    const flagged: Array<[number, number]> = [];
+    const textEdits = new Set<TextEdit>();
+    for (const p of problems) {
+      if (FLAGGED_TEXT_FIXES[p.ruleId] === undefined) continue;
+      const fix = p.fixes.find((f) => f.safe);
+      if (fix === undefined || !fix.edits.every((e) => applied.has(e))) continue;
+      for (const e of fix.edits) {
+        checkFlaggedEdit(current, p, e, `fix-all pass ${pass + 1} ${p.ruleId}`);
+        textEdits.add(e);
+      }
+      flagged.push([p.start, p.end]);
+    }
+    for (const e of edits) if (!textEdits.has(e)) checkEdit(current, e, spans, `fix-all pass ${pass + 1}`);
+    if (textEdits.size === 0) {
+      const tracked = applyInsideSpans(current.text, spans, edits);
+      current = parse({ text: tracked.text, languageId: doc.languageId });
+      spans = tracked.spans;
+      continue;
+    }
+    // A pass with text fixes: the text outside this pass's markers and flagged ranges is unchanged.
+    textFixed = true;
+    const passSpans = merge([...spans, ...flagged].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const tracked = applyInsideSpans(current.text, passSpans, edits);
+    if (project(tracked.text, tracked.spans) !== project(current.text, passSpans)) fail(`fix-all pass ${pass + 1} changed text outside the markers and the flagged ranges`);
     current = parse({ text: tracked.text, languageId: doc.languageId });
-    spans = tracked.spans;
+    // Markers are tracked afresh from here: the earlier ones may have moved with the text fixes.
+    spans = merge(markerSpans(current));
   }
   if (current.text !== result.text) fail("replaying fix-all passes did not reproduce its result");
-  if (project(result.text, spans) !== original) fail("fix-all changed text outside the markers");
+  if (!textFixed && project(result.text, spans) !== original) fail("fix-all changed text outside the markers");
   const lspApplied = applyEdits(model.text, fixAllEdits(model, RULES, {}));
   if (lspApplied !== result.text) fail("the minimal edits sent to the editor do not reproduce fix-all's text");
   for (const e of diffEdits(model.text, result.text)) checkEditRange(model.text, e.start, e.end, "fix-all editor edit");
