@@ -98,7 +98,7 @@ async function main() {
     await page.locator(".monaco-editor .squiggly-warning").first().waitFor();
     if (await page.locator(".part.sidebar").isVisible()) await runCommand(page, "View: Close Primary Side Bar");
     await page.locator(".monaco-editor .view-line", { hasText: "四、保障措施" }).first().click();
-    await runCommand(page, "Gongwen: Open Preview");
+    await runCommand(page, "Open Preview (打开预览)");
     const preview = await previewFrame(page);
     await preview.locator(".gw-page .l", { hasText: "区统计局2024年工作计划" }).first().waitFor();
     await preview.locator(".gw-page .f").first().waitFor();
