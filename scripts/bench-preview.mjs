@@ -90,7 +90,8 @@ async function benchActivation(root) {
   mkdirSync(dir, { recursive: true });
   // The same entry with the preview bundled in, as it would be without lazy loading.
   const eager = join(dir, "extension-with-preview.js");
-  await build({ entryPoints: [join(root, "client", "src", "extension.ts")], outfile: eager, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["vscode"], logLevel: "warning" });
+  // As scripts/build.mjs builds it (minified, names kept), without the plugin that keeps the preview out.
+  await build({ entryPoints: [join(root, "client", "src", "extension.ts")], outfile: eager, bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, keepNames: true, external: ["vscode"], logLevel: "warning" });
   const lazy = join(root, "dist", "extension.js");
   const preview = join(root, "dist", "preview.js");
   const result = {
