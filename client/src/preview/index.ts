@@ -42,6 +42,8 @@ export interface DrawnReport {
   version: number;
   pages: number;
   drawn: Array<{ number: number; key: string; text: string; findings: number }>;
+  /** Milliseconds the webview took to draw the last update. */
+  drawMs: number;
 }
 
 export class PreviewManager implements vscode.Disposable {
@@ -248,7 +250,7 @@ export class PreviewManager implements vscode.Disposable {
         void this.jumpTo(message.offset, message.line);
         break;
       case "drawn":
-        if (this.document) this.drawnReport = { uri: this.document.uri.toString(), version: message.version, pages: message.pages, drawn: message.drawn };
+        if (this.document) this.drawnReport = { uri: this.document.uri.toString(), version: message.version, pages: message.pages, drawn: message.drawn, drawMs: message.drawMs };
         for (const wake of [...this.drawnWaiters]) wake();
         break;
     }

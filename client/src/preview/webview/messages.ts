@@ -40,7 +40,7 @@ export type FromWebview =
   /** A click on the page: the source offset under the pointer, or the line. */
   | { type: "click"; offset?: number; line: number }
   /** What was drawn (the e2e suite reads it through a test command). */
-  | { type: "drawn"; version: number; pages: number; drawn: Array<{ number: number; key: string; text: string; findings: number }> };
+  | { type: "drawn"; version: number; pages: number; drawn: Array<{ number: number; key: string; text: string; findings: number }>; drawMs: number };
 
 /** What the webview keeps across reloads (getState/setState) and the serializer restores. */
 export interface PreviewState {
