@@ -86,3 +86,56 @@ export function overlapsSpans(spans: Spans, start: number, end: number): boolean
   }
   return false;
 }
+
+/**
+ * The `**` (or `__`) delimiters of Markdown bold written in a plain-text line (drafts arrive as
+ * Markdown pasted into .txt): "**组织开展“质量月”活动**" is bold, not a masked 党组织. Pairs on
+ * one line, as [start, end) of each delimiter: the opener at the start or after a blank or
+ * punctuation and followed by text, the closer after text and followed by the end, a blank or
+ * punctuation (or anything after a sentence stop: "**（一）加强领导。**要求……"); at least two
+ * characters between, none of them a star. "**县**镇" and "如**小区" are masks, not bold.
+ */
+export function emphasisDelimiters(text: string): Spans {
+  let out: Spans | undefined;
+  let from = 0;
+  for (;;) {
+    const open = findDelimiter(text, from);
+    if (open < 0) break;
+    const d = text[open];
+    const before = open > 0 ? text.charCodeAt(open - 1) : -1;
+    const after = text.charCodeAt(open + 2);
+    if (!(before === -1 || isBoundary(before)) || isBlankOrStar(after) || Number.isNaN(after)) {
+      from = open + 2;
+      continue;
+    }
+    let close = text.indexOf(d + d, open + 2);
+    while (close >= 0 && text[close + 2] === d) close = text.indexOf(d + d, close + 1);
+    if (close < 0) break;
+    const inner = text.slice(open + 2, close);
+    const last = text.charCodeAt(close - 1);
+    const next = close + 2 < text.length ? text.charCodeAt(close + 2) : -1;
+    const closes = !isBlankOrStar(last) && (next === -1 || isBoundary(next) || "。！？：".includes(text[close - 1]));
+    if (closes && !inner.includes(d) && [...inner].length >= 2) {
+      (out ??= []).push(open, open + 2, close, close + 2);
+      from = close + 2;
+    } else from = open + 2;
+  }
+  return out ?? NO_SPANS;
+}
+
+/** The next "**" or "__" (exactly two) at or after `from`, or -1. */
+function findDelimiter(text: string, from: number): number {
+  for (let i = from; i + 1 < text.length; i++) {
+    const c = text[i];
+    if ((c === "*" || c === "_") && text[i + 1] === c && text[i - 1] !== c && text[i + 2] !== c) return i;
+  }
+  return -1;
+}
+
+const isBlankOrStar = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2a || c === 0x5f;
+/** A blank or a punctuation mark (ASCII or Chinese): where emphasis may open or close. */
+function isBoundary(c: number): boolean {
+  if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) return true;
+  if (c < 0x80) return /[!-/:-@[-`{-~]/.test(String.fromCharCode(c)) && c !== 0x2a && c !== 0x5f;
+  return (c >= 0x3001 && c <= 0x303f && c !== 0x3007) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014;
+}

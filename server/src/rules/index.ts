@@ -3,18 +3,28 @@
 import type { Rule } from "../engine/rule";
 import duplicateParagraph from "./duplicate-paragraph";
 import enumerationSequence from "./enumeration-sequence";
+import listSeparator from "./list-separator";
+import markerPunctuation from "./marker-punctuation";
 import numberingHierarchy from "./numbering-hierarchy";
 import numberingSequence from "./numbering-sequence";
 import numberingStyle from "./numbering-style";
 import placeholder from "./placeholder";
+import punctuationPair from "./punctuation-pair";
+import punctuationWidth from "./punctuation-width";
+import straySpace from "./stray-space";
 
 export const RULES: readonly Rule<object>[] = [
   duplicateParagraph,
   enumerationSequence,
+  listSeparator,
+  markerPunctuation,
   numberingHierarchy,
   numberingSequence,
   numberingStyle,
   placeholder,
+  punctuationPair,
+  punctuationWidth,
+  straySpace,
 ] as Rule<object>[];
 
 export function findRule(id: string): Rule<object> | undefined {

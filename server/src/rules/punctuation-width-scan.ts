@@ -1,0 +1,231 @@
+// The half-width marks of one line that Chinese text wants full-width: what punctuation-width
+// reports, a pure function of the line's text (memoised per line by the rule).
+
+import { literalSpans, insideSpans, type Spans } from "../model/literal-spans";
+import type { LineFacts } from "../model/line";
+import { ASCII_QUOTE, ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION } from "../model/char-classes";
+import { chineseAt, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, previousSignificant } from "./chinese-text";
+import { listSeparators } from "./list-separator";
+
+/** One mark to change: its offset (relative to the line) and its full-width form. */
+export interface WidthMark {
+  at: number;
+  to: string;
+}
+
+export interface WidthHits {
+  /** Marks whose full-width form is certain: fix-all changes them. */
+  certain: WidthMark[];
+  /** ASCII quotes in a line whose quotes cannot be paired with certainty: a guess, offered, never applied by fix-all. */
+  guessed: WidthMark[];
+}
+
+export const NO_WIDTH_HITS: WidthHits = { certain: [], guessed: [] };
+Object.freeze(NO_WIDTH_HITS);
+
+const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。" };
+const CANDIDATE = /[,;:?!().\u0022\u0027\uff08\uff09\u201c\u201d\u2018\u2019]/g;
+const TRIGGERS = HALF_WIDTH_PUNCTUATION | ASCII_QUOTE | ASCII_SEPARATOR;
+/** Closing Chinese marks after which a full stop still ends the sentence. */
+const CLOSING = "”’）》」』】〕";
+
+/** The marks of `text` (a line with its facts) that punctuation-width reports. */
+export function scanWidth(text: string, facts: LineFacts, markdown: boolean): WidthHits {
+  if ((facts.chars & TRIGGERS) === 0) return NO_WIDTH_HITS;
+  const from = facts.contentStart;
+  const to = facts.contentEnd;
+  // What other rules own: the heading marker (numbering-style), punctuation after markers
+  // (marker-punctuation), separators between quoted list items (list-separator).
+  const marker = facts.marker;
+  const extra = extraMarkerPunctuation(text, marker, facts.enumerations);
+  let spans: Spans | undefined;
+  let separators: number[] | undefined;
+  const positions: number[] = [];
+  CANDIDATE.lastIndex = from;
+  for (let m = CANDIDATE.exec(text); m !== null && m.index < to; m = CANDIDATE.exec(text)) {
+    const i = m.index;
+    if (marker !== undefined && i >= marker.start && i < marker.end) continue;
+    if (extra.length > 0 && inRanges(extra, i)) continue;
+    spans ??= literalSpans(text, markdown);
+    if (spans.length > 0 && insideSpans(spans, i)) continue;
+    if (text[i] === ",") {
+      separators ??= listSeparators(text, from, to);
+      if (separators.includes(i)) continue;
+    }
+    positions.push(i);
+  }
+  if (positions.length === 0) return NO_WIDTH_HITS;
+
+  const flagged = new Set<number>();
+  const certain: WidthMark[] = [];
+  const guessed: WidthMark[] = [];
+  const isChinese = (j: number) => j >= 0 && (chineseAt(text, j) || flagged.has(j));
+  const flag = (i: number, replacement: string, list = certain) => {
+    flagged.add(i);
+    list.push({ at: i, to: replacement });
+  };
+
+  // Pause and stop marks first: brackets and quotes next to them then see them as Chinese.
+  for (const i of positions) {
+    const ch = text[i];
+    const p = previousSignificant(text, i, from);
+    const n = nextSignificant(text, i, to);
+    const pc = p < 0 ? -1 : text.charCodeAt(p);
+    const nc = n < 0 ? -1 : text.charCodeAt(n);
+    if (ch === "," || ch === ";" || ch === ":") {
+      // 1,000  10:30  1:500: a number, not a pause.
+      if (p === i - 1 && n === i + 1 && isDigitCode(pc) && isDigitCode(nc)) continue;
+      if (ch === ":" && markdown && text[i - 1] === "]") continue; // [^1]: a footnote definition
+      if (isChinese(p) || isChinese(n)) flag(i, FULL[ch]);
+    } else if (ch === "?" || ch === "!") {
+      if (text[i + 1] === "=" || (ch === "!" && text[i + 1] === "[")) continue; // != and ![image]
+      // After a Latin word the mark ends a Latin phrase ("Yes we can!").
+      if (isChinese(p)) flag(i, FULL[ch]);
+    } else if (ch === ".") {
+      if (fullStop(text, i, to, p)) flag(i, "。");
+    }
+  }
+
+  pairBrackets(text, positions, from, to, isChinese, flag);
+  pairQuotes(text, positions, from, to, isChinese, flag, (i, to) => flag(i, to, guessed));
+  if (certain.length === 0 && guessed.length === 0) return NO_WIDTH_HITS;
+  certain.sort((a, b) => a.at - b.at);
+  return { certain, guessed };
+}
+
+/**
+ * A "." that ends a Chinese sentence: right after a Han character or closing mark, at the end of
+ * the line, before a closing mark, or before a blank and more text. Between two Han characters
+ * it may stand for the interpunct of a name (阿卜杜勒.克里木): left alone; so are "..", "3." and "X.X".
+ */
+function fullStop(text: string, i: number, to: number, p: number): boolean {
+  if (p !== i - 1 || text[i + 1] === "." || text[i - 1] === ".") return false;
+  if (!hanAt(text, p) && !CLOSING.includes(text[p])) return false;
+  const n = nextSignificant(text, i, to);
+  if (n < 0) return true;
+  const next = text.charCodeAt(i + 1);
+  if (CLOSING.includes(text[i + 1])) return true;
+  return isBlankCode(next) && (chineseAt(text, n) || isDigitCode(text.charCodeAt(n)));
+}
+
+type Flag = (i: number, to: string) => void;
+
+/**
+ * Round brackets of either width paired in order. A pair with a half-width bracket is Chinese
+ * when it holds Chinese, is half full-width already, or follows Chinese text ("增长(GDP)"); after
+ * a Latin word it is Latin ("f(x)", "Windows(R)"). A blank pair ("( )") is a placeholder's.
+ */
+function pairBrackets(text: string, positions: number[], from: number, to: number, isChinese: (j: number) => boolean, flag: Flag): void {
+  const stack: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  const lone: number[] = [];
+  for (const i of positions) {
+    const ch = text[i];
+    if (ch === "(" || ch === "（") stack.push(i);
+    else if (ch === ")" || ch === "）") {
+      const open = stack.pop();
+      if (open === undefined) lone.push(i);
+      else pairs.push([open, i]);
+    }
+  }
+  lone.push(...stack);
+  for (const [open, close] of pairs) {
+    const halfOpen = text[open] === "(";
+    const halfClose = text[close] === ")";
+    if (!halfOpen && !halfClose) continue;
+    let blank = true;
+    for (let k = open + 1; k < close && blank; k++) blank = isBlankCode(text.charCodeAt(k));
+    if (blank) continue;
+    const before = previousSignificant(text, open, from);
+    const afterLatin = open > from && isAlphanumericCode(text.charCodeAt(open - 1));
+    const chinese = !halfOpen || !halfClose || holdsChinese(text, open + 1, close) || (!afterLatin && isChinese(before));
+    if (!chinese) continue;
+    if (halfOpen) flag(open, "（");
+    if (halfClose) flag(close, "）");
+  }
+  for (const i of lone) {
+    if (text[i] === "(") {
+      const n = nextSignificant(text, i, to);
+      if (n >= 0 && hanAt(text, n) && !(i > from && isAlphanumericCode(text.charCodeAt(i - 1)))) flag(i, "（");
+    } else if (text[i] === ")") {
+      const p = previousSignificant(text, i, from);
+      // "2)加强" is a list number, not a bracket closing Chinese text.
+      if (p >= 0 && p === i - 1 && chineseAt(text, p)) flag(i, "）");
+    }
+  }
+}
+
+/**
+ * ASCII quotes: in each family (double, single) paired in order with the curly ones, an ASCII
+ * quote closing whatever is open. The pairing is certain when the line's quotes of that family
+ * balance (or leave open only a curly quote opening the line: a quotation running over several
+ * paragraphs); otherwise the ASCII quotes of the family are guessed from their neighbours.
+ */
+function pairQuotes(text: string, positions: number[], from: number, to: number, isChinese: (j: number) => boolean, flag: Flag, guess: Flag): void {
+  for (const family of QUOTE_FAMILIES) {
+    const stack: number[] = [];
+    const pairs: Array<[number, number]> = [];
+    let ascii = 0;
+    let broken = false;
+    for (const i of positions) {
+      const ch = text[i];
+      if (ch === family.ascii) {
+        // An apostrophe ("Xi'an", "it's") is not a quote.
+        if (family.ascii === "'" && i > 0 && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(i + 1))) continue;
+        ascii++;
+        const open = stack.pop();
+        if (open === undefined) stack.push(i);
+        else pairs.push([open, i]);
+      } else if (ch === family.open) stack.push(i);
+      else if (ch === family.close) {
+        const open = stack.pop();
+        if (open === undefined) broken = true;
+        else pairs.push([open, i]);
+      }
+    }
+    if (ascii === 0) continue;
+    const leftOpen = stack.length === 1 && text[stack[0]] === family.open && previousSignificant(text, stack[0], from) < 0;
+    const certain = !broken && (stack.length === 0 || leftOpen);
+    if (certain) {
+      for (const [open, close] of pairs) {
+        if (text[open] !== family.ascii && text[close] !== family.ascii) continue;
+        const chinese = holdsChinese(text, open + 1, close) || isChinese(previousSignificant(text, open, from)) || isChinese(nextSignificant(text, close, to));
+        if (!chinese) continue;
+        if (text[open] === family.ascii) flag(open, family.open);
+        if (text[close] === family.ascii) flag(close, family.close);
+      }
+      continue;
+    }
+    let nth = 0;
+    for (const i of positions) {
+      if (text[i] !== family.ascii) continue;
+      if (family.ascii === "'" && i > 0 && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(i + 1))) continue;
+      nth++;
+      const p = previousSignificant(text, i, from);
+      const n = nextSignificant(text, i, to);
+      if (!isChinese(p) && !isChinese(n)) continue;
+      guess(i, opensQuote(text, i, from, to, nth) ? family.open : family.close);
+    }
+  }
+}
+
+/**
+ * Whether an ASCII quote that cannot be paired opens a quotation: after the start, a blank, an
+ * opening mark or a pause it opens; before the end, a blank or a pause it closes; between two
+ * words its place in the line decides (the first, third … open).
+ */
+function opensQuote(text: string, i: number, from: number, to: number, nth: number): boolean {
+  const before = i > from ? text[i - 1] : "";
+  const after = i + 1 < to ? text[i + 1] : "";
+  if (before === "" || isBlankCode(before.charCodeAt(0)) || OPENING_CONTEXT.includes(before)) return true;
+  if (after === "" || isBlankCode(after.charCodeAt(0)) || CLOSING_CONTEXT.includes(after)) return false;
+  return nth % 2 === 1;
+}
+
+const OPENING_CONTEXT = "（《“‘【〔「『：，；。、！？(:,;";
+const CLOSING_CONTEXT = "）》”’】〕」』：，；。、！？),;:.!?";
+
+const QUOTE_FAMILIES = [
+  { ascii: '"', open: "“", close: "”" },
+  { ascii: "'", open: "‘", close: "’" },
+];
