@@ -1,5 +1,6 @@
 // Stretches of a line that are not Chinese prose and that no text rule may judge or touch: URLs,
-// e-mail addresses, file paths, Markdown code spans, link targets, autolinks and HTML tags.
+// e-mail addresses, file paths, HTML character references, Markdown code spans, link targets,
+// autolinks and HTML tags.
 // Clean-up tools that turn `https://` into `https：//` or `C:\` into `C：\` get these wrong; the
 // punctuation, spacing and date rules ask here first.
 
@@ -23,6 +24,8 @@ const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)[^`]\2(?!`)/g;
 const LINK_TARGET = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
 /** `[label]: target` reference definitions. */
 const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S+(?:\s+"[^"]*")?\s*$/;
+/** HTML character references ("&nbsp;", "&#8212;"), in Markdown and in text copied from web pages. */
+const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
 const AUTOLINK_OR_TAG = /<(?:[a-z][a-z0-9+.-]{1,15}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+|\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?)>/gi;
 
 /**
@@ -52,6 +55,7 @@ export function literalSpans(text: string, markdown: boolean): Spans {
   if (text.includes("\\") || text.includes(":")) add(WINDOWS_PATH);
   if (text.includes("/")) add(UNIX_PATH);
   if (text.includes(".")) add(FILE_NAME);
+  if (text.includes("&")) add(ENTITY);
   return spans === undefined ? NO_SPANS : merge(spans);
 }
 
@@ -90,10 +94,11 @@ export function overlapsSpans(spans: Spans, start: number, end: number): boolean
 /**
  * The `**` (or `__`) delimiters of Markdown bold written in a plain-text line (drafts arrive as
  * Markdown pasted into .txt): "**组织开展“质量月”活动**" is bold, not a masked 党组织. Pairs on
- * one line, as [start, end) of each delimiter: the opener at the start or after a blank or
- * punctuation and followed by text, the closer after text and followed by the end, a blank or
- * punctuation (or anything after a sentence stop: "**（一）加强领导。**要求……"); at least two
- * characters between, none of them a star. "**县**镇" and "如**小区" are masks, not bold.
+ * one line, as [start, end) of each delimiter: the opener not glued to a Latin word or digit and
+ * followed by text, the closer after text and followed by the end, a blank or punctuation, or
+ * by more text after a sentence stop ("**（一）加强领导。**要求……") or after three characters
+ * or more ("**员工培训**两项"); at least two characters between, none of them a star.
+ * "**县**镇", "**县委**书记" and "如**小区" are masks, not bold.
  */
 export function emphasisDelimiters(text: string): Spans {
   let out: Spans | undefined;
@@ -104,7 +109,7 @@ export function emphasisDelimiters(text: string): Spans {
     const d = text[open];
     const before = open > 0 ? text.charCodeAt(open - 1) : -1;
     const after = text.charCodeAt(open + 2);
-    if (!(before === -1 || isBoundary(before)) || isBlankOrStar(after) || Number.isNaN(after)) {
+    if (isWordCode(before) || isBlankOrStar(after) || Number.isNaN(after)) {
       from = open + 2;
       continue;
     }
@@ -114,8 +119,11 @@ export function emphasisDelimiters(text: string): Spans {
     const inner = text.slice(open + 2, close);
     const last = text.charCodeAt(close - 1);
     const next = close + 2 < text.length ? text.charCodeAt(close + 2) : -1;
-    const closes = !isBlankOrStar(last) && (next === -1 || isBoundary(next) || "。！？：".includes(text[close - 1]));
-    if (closes && !inner.includes(d) && [...inner].length >= 2) {
+    const length = [...inner].length;
+    // Glued to the text after it, a short pair is a mask ("**县**镇", "**县委**书记"), and so is one
+    // across a pause ("推进**员活动，抓好**风廉政"); a longer phrase is bold ("**员工培训**两项").
+    const closes = !isBlankOrStar(last) && (next === -1 || isBoundary(next) || "。！？：".includes(text[close - 1]) || (length >= 3 && !isWordCode(next) && !/[，。；、：,;]/.test(inner)));
+    if (closes && !inner.includes(d) && length >= 2) {
       (out ??= []).push(open, open + 2, close, close + 2);
       from = close + 2;
     } else from = open + 2;
@@ -132,6 +140,7 @@ function findDelimiter(text: string, from: number): number {
   return -1;
 }
 
+const isWordCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isBlankOrStar = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2a || c === 0x5f;
 /** A blank or a punctuation mark (ASCII or Chinese): where emphasis may open or close. */
 function isBoundary(c: number): boolean {

@@ -47,10 +47,11 @@ export default defineRule({
       previous = f.markerEnd;
       const marker = model.text.slice(f.markerStart, f.markerEnd);
       const extra = model.text.slice(f.markerEnd, f.end);
-      const message: Message = {
-        zh: `序号“${marker}”自带标点，其后不再加“${extra}”`,
-        en: `The number "${marker}" carries its own punctuation: remove the "${extra}" after it`,
-      };
+      // 一、 and 1. end in their own mark; after （一） (1) ① the standard puts no mark at all.
+      const ownMark = /[、.．]$/.test(marker);
+      const message: Message = ownMark
+        ? { zh: `序号“${marker}”已带标点，其后不再加“${extra}”`, en: `The number "${marker}" already ends in its mark: remove the "${extra}" after it` }
+        : { zh: `序号“${marker}”后不加标点：应删去“${extra}”`, en: `No punctuation follows the number "${marker}": remove the "${extra}"` };
       context.report({
         start: f.markerEnd,
         end: f.end,

@@ -109,11 +109,12 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   // A figure left blank as spaces ("新建活动室 个，", "使全镇 个行政村", "达到 %以上"): a space run
   // after two Han characters (not a numeral or 每/各/几, which are the count) or a closing
   // bracket, before a unit followed by Chinese text or punctuation. Letter-spaced titles ("个 人
-  // 总 结") have a space before the preceding character and are not matched.
+  // 总 结") have a space before the preceding character, and padded labels ("姓  名：") a single
+  // character, so neither is matched.
   {
     id: "blank-number",
     starts: " \u3000",
-    source: `(?<=[${HAN}）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])(?<![ \\u3000\\t][${HAN}])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
+    source: `(?<=[${HAN}][${HAN}]|[）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
     description: { zh: "以空格留空的数字（全镇 个行政村、达到 %以上）", en: "A figure left blank as spaces (全镇 个行政村, 达到 %以上)" },
     message: () => ({ zh: "数字留空未填写：此处空格应为数字", en: "A figure left blank: these spaces stand where a number belongs" }),
   },

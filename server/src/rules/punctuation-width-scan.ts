@@ -66,6 +66,7 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
   };
 
   // Pause and stop marks first: brackets and quotes next to them then see them as Chinese.
+  const between: number[] = [];
   for (const i of positions) {
     const ch = text[i];
     const p = previousSignificant(text, i, from);
@@ -82,9 +83,14 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
       // After a Latin word the mark ends a Latin phrase ("Yes we can!").
       if (isChinese(p)) flag(i, FULL[ch]);
     } else if (ch === ".") {
-      if (fullStop(text, i, to, p)) flag(i, "。");
+      const stop = fullStop(text, i, to, p);
+      if (stop === "stop") flag(i, "。");
+      else if (stop === "between") between.push(i);
     }
   }
+  // "夯实统计基础.全面完成……": in a line whose other marks are half-width too (a text converted
+  // wholesale) a "." between two Han characters is a full stop; alone it may be a name's interpunct.
+  if (certain.length > 0) for (const i of between) flag(i, "。");
 
   pairBrackets(text, positions, from, to, isChinese, flag);
   pairQuotes(text, positions, from, to, isChinese, flag, (i, to) => flag(i, to, guessed));
@@ -94,18 +100,20 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
 }
 
 /**
- * A "." that ends a Chinese sentence: right after a Han character or closing mark, at the end of
- * the line, before a closing mark, or before a blank and more text. Between two Han characters
- * it may stand for the interpunct of a name (阿卜杜勒.克里木): left alone; so are "..", "3." and "X.X".
+ * A "." that ends a Chinese sentence: right after a Han character, a closing mark or a per cent
+ * sign, at the end of the line, before a closing mark, or before a blank and more text. Between
+ * two Han characters it may also stand for the interpunct of a name (买买提.艾力): "between"
+ * then, decided by the rest of the line. "..", "3." and "X.X" are left alone.
  */
-function fullStop(text: string, i: number, to: number, p: number): boolean {
-  if (p !== i - 1 || text[i + 1] === "." || text[i - 1] === ".") return false;
-  if (!hanAt(text, p) && !CLOSING.includes(text[p])) return false;
+function fullStop(text: string, i: number, to: number, p: number): "stop" | "between" | undefined {
+  if (p !== i - 1 || text[i + 1] === "." || text[i - 1] === ".") return undefined;
+  if (!hanAt(text, p) && !CLOSING.includes(text[p]) && !"%％‰".includes(text[p])) return undefined;
   const n = nextSignificant(text, i, to);
-  if (n < 0) return true;
+  if (n < 0) return "stop";
   const next = text.charCodeAt(i + 1);
-  if (CLOSING.includes(text[i + 1])) return true;
-  return isBlankCode(next) && (chineseAt(text, n) || isDigitCode(text.charCodeAt(n)));
+  if (CLOSING.includes(text[i + 1])) return "stop";
+  if (isBlankCode(next)) return chineseAt(text, n) || isDigitCode(text.charCodeAt(n)) ? "stop" : undefined;
+  return hanAt(text, p) && hanAt(text, i + 1) ? "between" : undefined;
 }
 
 type Flag = (i: number, to: string) => void;
