@@ -196,27 +196,79 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
+/** Full-width forms punctuation-width may write for each half-width mark. */
+const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': "“”", "'": "‘’" };
+const BLANKS = /^[ \t\u00a0\u3000]+$/;
+const EXTRA_MARKS = /^[、，,.．：:；;]+$/;
+
 /**
- * Fix-all: every pass edits only characters of markers the original text already had (so the
- * text with those markers removed is identical before and after), the minimal edits sent to
- * the editor reproduce it, a second fix-all changes nothing, and no safe fix is left.
+ * What a safe fix of a punctuation or spacing rule may do to the characters it flags: change a
+ * half-width mark to its full-width form, or delete blanks or a superfluous mark.
+ */
+const FLAGGED_EDITS: Record<string, (replaced: string, newText: string) => boolean> = {
+  "punctuation-width": (replaced, newText) => replaced.length === 1 && newText.length === 1 && (FULL_WIDTH[replaced] ?? "").includes(newText),
+  "stray-space": (replaced, newText) => BLANKS.test(replaced) && newText === "",
+  "marker-punctuation": (replaced, newText) => EXTRA_MARKS.test(replaced) && newText === "",
+  "list-separator": (replaced, newText) => /^[、，,]$/.test(replaced) && newText === "",
+};
+
+/** A safe fix of a non-numbering rule edits only the characters its finding names (its range and related ranges). */
+function checkFlaggedEdit(model: DocumentModel, e: TextEdit, p: Problem, what: string): void {
+  checkEditRange(model.text, e.start, e.end, what);
+  const allowed = FLAGGED_EDITS[p.ruleId];
+  if (allowed === undefined) fail(`${what}: ${p.ruleId} offers a safe fix that fix-all must not apply`);
+  const ranges: Array<[number, number]> = [[p.start, p.end], ...(p.related ?? []).filter((r) => !r.uri).map((r): [number, number] => [r.start, r.end])];
+  if (e.start === e.end || !ranges.some(([s, t]) => s <= e.start && e.end <= t)) fail(`${what}: edit ${e.start}-${e.end} outside the characters the finding names`);
+  const replaced = model.text.slice(e.start, e.end);
+  if (!allowed(replaced, e.newText)) fail(`${what}: ${JSON.stringify(replaced)} → ${JSON.stringify(e.newText)} is not what ${p.ruleId} may write`);
+}
+
+/** Spans moved by edits that lie inside or outside them (none straddling a span's edge). */
+function moveSpans(spans: Array<[number, number]>, edits: TextEdit[]): Array<[number, number]> {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const shift = (pos: number, inclusive: boolean) => {
+    let delta = 0;
+    for (const e of sorted) if (inclusive ? e.end <= pos : e.end < pos || (e.end === pos && e.start < pos)) delta += e.newText.length - (e.end - e.start);
+    return pos + delta;
+  };
+  return spans.map(([s, t]) => [shift(s, true), shift(t, false)]);
+}
+
+/**
+ * Fix-all: every pass edits only characters of markers the original text already had (numbering
+ * rules) or the characters a punctuation or spacing finding names (changed to their full-width
+ * form or deleted), so the text without those characters is identical before and after each
+ * pass; the minimal edits sent to the editor reproduce it, a second fix-all changes nothing, and
+ * no safe fix is left.
  */
 export function checkFixAll(doc: Doc, model: DocumentModel): string {
   const result = fixAll(model, {});
   // Replay the passes, tracking the original marker spans through every edit.
   let current = model;
-  let spans = merge(markerSpans(model));
-  const original = project(model.text, spans);
+  let markers = merge(markerSpans(model));
   for (let pass = 0; pass < result.passes; pass++) {
-    const edits = safeFixEdits(lintAll(current));
+    const problems = lintAll(current);
+    const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
-    for (const e of edits) checkEdit(current, e, spans, `fix-all pass ${pass + 1}`);
+    const owner = new Map<TextEdit, Problem>();
+    for (const p of problems) for (const f of p.fixes) if (f.safe) for (const e of f.edits) owner.set(e, p);
+    const touched: Array<[number, number]> = [...markers];
+    for (const e of edits) {
+      const p = owner.get(e)!;
+      const what = `fix-all pass ${pass + 1} (${p.ruleId})`;
+      if (findRule(p.ruleId)?.meta.tags.includes("numbering") === true) checkEdit(current, e, markers, what);
+      else {
+        checkFlaggedEdit(current, e, p, what);
+        touched.push([e.start, e.end]);
+      }
+    }
+    const spans = merge(touched.sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     const tracked = applyInsideSpans(current.text, spans, edits);
+    if (project(current.text, spans) !== project(tracked.text, tracked.spans)) fail(`fix-all pass ${pass + 1} changed text outside the markers and the flagged characters`);
+    markers = moveSpans(markers, edits);
     current = parse({ text: tracked.text, languageId: doc.languageId });
-    spans = tracked.spans;
   }
   if (current.text !== result.text) fail("replaying fix-all passes did not reproduce its result");
-  if (project(result.text, spans) !== original) fail("fix-all changed text outside the markers");
   const lspApplied = applyEdits(model.text, fixAllEdits(model, {}));
   if (lspApplied !== result.text) fail("the minimal edits sent to the editor do not reproduce fix-all's text");
   for (const e of diffEdits(model.text, result.text)) checkEditRange(model.text, e.start, e.end, "fix-all editor edit");
