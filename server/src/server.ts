@@ -17,7 +17,7 @@ import type { Problem } from "./engine/rule";
 import { defaultSettings, normalizeSettings, type Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
 import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
-import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_FIX_RULE, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
@@ -62,7 +62,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER] },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_FIX_RULE] },
     },
     serverInfo: { name: "gongwen", version: "0.1.0" },
   };
@@ -300,17 +300,20 @@ connection.onCompletion(async (params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
-  const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown };
+  const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown; ruleId?: unknown };
   if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
   const document = documents.get(arg.uri);
   if (!document) return { applied: false, reason: "document not open" };
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
-  const edits = params.command === COMMAND_FIX_ALL ? fixAllEdits(model, settings.lint) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+  const ruleId = typeof arg.ruleId === "string" ? arg.ruleId : undefined;
+  if (params.command === COMMAND_FIX_RULE && ruleId === undefined) return { applied: false, reason: "missing ruleId" };
+  const edits =
+    params.command === COMMAND_FIX_ALL ? fixAllEdits(model, settings.lint) : params.command === COMMAND_FIX_RULE ? fixAllEdits(model, settings.lint, ruleId) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
   if (edits.length === 0) return { applied: true, edits: 0 };
   const result = await connection.workspace.applyEdit({
-    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
+    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : params.command === COMMAND_FIX_RULE ? `gongwen: fix all ${ruleId}` : "gongwen: renumber",
     edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
   });
   return { applied: result.applied, edits: edits.length };

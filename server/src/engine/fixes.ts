@@ -2,7 +2,7 @@
 
 import { parseDocument } from "../model/parse";
 import type { DocumentModel } from "../model/document";
-import { lint, type LintConfig } from "./lint";
+import { lint, type LintConfig, type LintOptions } from "./lint";
 import type { Problem, TextEdit } from "./rule";
 
 /** Applies edits given against `text`; an edit overlapping an earlier one is skipped. */
@@ -42,13 +42,16 @@ export interface FixAllResult {
   fixed: number;
 }
 
-/** Applies safe fixes, re-linting after each pass, until nothing changes (at most `maxPasses`). */
-export function fixAll(model: DocumentModel, config: LintConfig, maxPasses = 10): FixAllResult {
+/**
+ * Applies safe fixes, re-linting after each pass, until nothing changes (at most `maxPasses`).
+ * `options.only` limits it to some rules ("fix all punctuation-width problems").
+ */
+export function fixAll(model: DocumentModel, config: LintConfig, maxPasses = 10, options: LintOptions = {}): FixAllResult {
   let current = model;
   let fixed = 0;
   let passes = 0;
   for (; passes < maxPasses; passes++) {
-    const problems = lint(current, config);
+    const problems = lint(current, config, options);
     const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
     fixed += edits.length;

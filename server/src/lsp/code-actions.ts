@@ -13,6 +13,8 @@ import { localize, type Language } from "../i18n";
 export const FIX_ALL_KIND = "source.fixAll.gongwen";
 export const COMMAND_FIX_ALL = "gongwen.server.fixAll";
 export const COMMAND_RENUMBER = "gongwen.server.renumber";
+/** Applies one rule's safe fixes to the whole document; arguments: [{ uri, version, ruleId }]. */
+export const COMMAND_FIX_RULE = "gongwen.server.fixRule";
 
 /** The version a diagnostic says it was computed for, when the client sent its data back. */
 function versionOf(diagnostic: Diagnostic): number | undefined {
@@ -39,6 +41,7 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
   const uri = model.uri;
   if (wants(CodeActionKind.QuickFix)) {
     let renumberOffered = false;
+    const ruleFixOffered = new Set<string>();
     const budget = { left: FIX_EDIT_BUDGET };
     for (const diagnostic of params.context.diagnostics) {
       if (typeof diagnostic !== "object" || diagnostic === null || diagnostic.source !== "gongwen" || !isRange(diagnostic.range)) continue;
@@ -54,6 +57,21 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
             diagnostics: [diagnostic],
             isPreferred: fix.preferred === true,
             edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits: toLspEdits(model, fix.edits) }] },
+          });
+        }
+      }
+      // A rule with many findings (punctuation-width on a text converted from a web page): one
+      // action fixes them all, as ESLint offers "Fix all <rule> problems".
+      const ruleId = String(diagnostic.code);
+      if (!ruleFixOffered.has(ruleId)) {
+        ruleFixOffered.add(ruleId);
+        const count = published.fixableCount(model, ruleId);
+        if (count >= 2) {
+          actions.push({
+            title: localize({ zh: `修复本文档中全部 ${ruleId} 问题（${count} 处）`, en: `Fix all ${ruleId} problems in this document (${count})` }, language),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: "Fix all", command: COMMAND_FIX_RULE, arguments: [{ uri, version: model.version, ruleId }] },
           });
         }
       }
@@ -81,7 +99,8 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
   return actions;
 }
 
-export function fixAllEdits(model: DocumentModel, config: LintConfig): TextEdit[] {
-  const result = fixAll(model, config);
+/** The edits of fix-all, or of one rule's safe fixes when `ruleId` is given. */
+export function fixAllEdits(model: DocumentModel, config: LintConfig, ruleId?: string): TextEdit[] {
+  const result = fixAll(model, config, undefined, ruleId === undefined ? {} : { only: [ruleId] });
   return diffEdits(model.text, result.text);
 }
