@@ -28,6 +28,7 @@ const PAUSE = "，。、；？！";
 /** ASCII marks that punctuation-width turns full-width when they sit in Chinese text. */
 const ASCII_PAUSE = ",;:?!";
 const UNIT_AFTER_NUMBER = "%％‰℃";
+const CHAPTER_FAMILIES = new Set(["chapter", "section", "article"]);
 /** Separators around a two-character name padded to the width of three ("王　伟、李明华"). */
 const NAME_DELIMITERS = " \t\u3000、，,：:；;（）()";
 
@@ -43,6 +44,8 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
   let spans: Spans | undefined;
   let found: StraySpace[] | undefined;
   const markerEnd = facts.marker?.end ?? -1;
+  // "第一章 总则", "第一条 为了……": the blank after a chapter or article number is the heading's own.
+  const chapterEnd = facts.marker !== undefined && CHAPTER_FAMILIES.has(facts.marker.family) ? facts.marker.end : -1;
   BLANKS.lastIndex = from;
   for (let m = BLANKS.exec(text); m !== null && m.index < to; m = BLANKS.exec(text)) {
     const s = m.index;
@@ -58,6 +61,7 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     if (BLANK_NUMBER.test(text)) continue;
     spans ??= literalSpans(text, markdown);
     if (spans.length > 0 && (insideSpans(spans, s - 1) || insideSpans(spans, e))) continue;
+    if (s === chapterEnd) continue;
     const reason = judge(text, s, e, from, to, run, markerEnd);
     if (reason !== undefined) (found ??= []).push({ start: s, end: e, reason });
   }
@@ -94,7 +98,7 @@ function judge(text: string, s: number, e: number, from: number, to: number, run
   if (leftDigit && rightDigit) return brokenNumber(text, s, from, to) ? "number" : undefined;
   // "2024年 月 日": a date whose month and day are left blank to fill in by hand.
   if ((before === "年" && after === "月") || (before === "月" && after === "日")) return undefined;
-  if (leftHan && rightHan) return namePadding(text, s, from, to) ? undefined : "han";
+  if (leftHan && rightHan) return namePadding(text, s, from, to) || wordList(text, s, from, to) ? undefined : "han";
   if (leftHan && rightDigit) return numberGap(text, e, 1, from, to) ? "number" : undefined;
   if (leftDigit && rightHan) return numberGap(text, s - 1, -1, from, to) ? "number" : undefined;
   return undefined;
@@ -169,6 +173,36 @@ function namePadding(text: string, s: number, from: number, to: number): boolean
   const left = s - 2;
   const right = s + 2;
   return (left < from || NAME_DELIMITERS.includes(text[left])) && (right >= to || NAME_DELIMITERS.includes(text[right]));
+}
+
+/**
+ * Short words set apart by single blanks, as a list ("参会人员：张三 李四 王五") or as fields
+ * ("联系人：张三 电话：……"): deleting the blank would join two words. A field: a label of two to
+ * four characters and a colon follows, after an earlier colon in the line. A list: both words
+ * are two to four characters, and the first follows a colon or another blank in the line sets
+ * short words apart the same way.
+ */
+function wordList(text: string, s: number, from: number, to: number): boolean {
+  const before = wordAround(text, s - 1, -1, from, to);
+  const after = wordAround(text, s + 1, 1, from, to);
+  // Fields: the word after the blank is a label ending in a colon ("电话："), after an earlier field.
+  if (shortWord(after.length) && ":：".includes(text[s + 1 + after.length] ?? "") && /[:：]/.test(text.slice(from, s))) return true;
+  if (!shortWord(before.length) || !shortWord(after.length)) return false;
+  const edge = s - 1 - before.length;
+  if (edge >= from && ":：".includes(text[edge])) return true;
+  // Another short word set apart by a single blank on either side.
+  const next = s + 1 + after.length;
+  if (next < to && text[next] === " " && shortWord(wordAround(text, next + 1, 1, from, to).length)) return true;
+  return edge - 1 >= from && text[edge] === " " && shortWord(wordAround(text, edge - 1, -1, from, to).length);
+}
+
+const shortWord = (n: number): boolean => n >= 2 && n <= 4;
+
+/** The length of the run of Han characters from `at` in `direction`. */
+function wordAround(text: string, at: number, direction: 1 | -1, from: number, to: number): { length: number } {
+  let n = 0;
+  for (let i = at; i >= from && i < to && hanAt(text, i); i += direction) n++;
+  return { length: n };
 }
 
 /** "个 人 工 作 总 结": every visible character set apart (a spaced-out title), three or more. */
