@@ -2,13 +2,14 @@
 // 10 KB … 10 MB, against a floor (the least work any checker must do) measured in the same
 // run. Prints one table and writes bench/results.json. Budgets are read, not asserted.
 import { build } from "esbuild";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
-import { benchInitializeParams, frame, MessageReader } from "./lsp-messages.mjs";
+import { benchInitializeParams } from "./lsp-messages.mjs";
+import { BenchClient } from "./bench-client.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus");
@@ -94,7 +95,7 @@ function engine(bytes, timings) {
   clearMemos();
   const text = bytes.toString("utf8");
   const model = parseDocument({ text, uri: "file:///bench.txt", version: 1, languageId: "plaintext" });
-  return lint(model, {}, { timings });
+  return lint(model, RULES, {}, { timings });
 }
 
 const stat = (xs) => {
@@ -131,7 +132,7 @@ for (const d of docs) {
     // Re-check with every line already analysed (what the server does after an edit).
     globalThis.gc();
     t = performance.now();
-    lint(parseDocument({ text: d.text, languageId: "plaintext" }, cache));
+    lint(parseDocument({ text: d.text, languageId: "plaintext" }, cache), RULES);
     warmTimes.push(performance.now() - t);
   }
   const byRule = {};
@@ -160,73 +161,7 @@ for (const d of docs) {
 // ---------------------------------------------------------------------------------------
 // Through the protocol
 
-class Client {
-  constructor() {
-    this.child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
-    this.reader = new MessageReader((message) => this.onMessage(message, performance.now()));
-    this.nextId = 1;
-    this.pending = new Map();
-    this.waiters = [];
-    this.timings = new Map();
-    this.settings = { debounceMs: 0 };
-    this.stderr = "";
-    this.child.stderr.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    this.child.stdout.on("data", (chunk) => this.reader.push(chunk));
-  }
-  onMessage(m, at) {
-    if (m.id !== undefined && m.method === undefined) {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      if (p) m.error ? p.reject(new Error(m.error.message)) : p.resolve({ result: m.result, at });
-    } else if (m.method === "workspace/configuration") {
-      this.send({ id: m.id, result: m.params.items.map(() => this.settings) });
-    } else if (m.id !== undefined && m.method) {
-      this.send({ id: m.id, result: null });
-    } else if (m.method === "$/gongwen/timing") {
-      this.timings.set(`${m.params.uri}#${m.params.version}`, m.params);
-    } else if (m.method === "textDocument/publishDiagnostics") {
-      this.waiters = this.waiters.filter((w) => {
-        if (w.uri !== m.params.uri || w.version !== m.params.version) return true;
-        w.resolve({ params: m.params, at });
-        return false;
-      });
-    }
-  }
-  send(message) {
-    this.child.stdin.write(frame(message));
-  }
-  request(method, params) {
-    const id = this.nextId++;
-    const sent = performance.now();
-    this.send({ id, method, params });
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve: (r) => resolve({ ...r, ms: r.at - sent }), reject }));
-  }
-  notify(method, params) {
-    this.send({ method, params });
-  }
-  diagnostics(uri, version, timeoutMs = 60_000) {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`)), timeoutMs);
-      this.waiters.push({ uri, version, resolve: (r) => { clearTimeout(timer); resolve(r); } });
-    });
-  }
-  /** The server's own report of the compute time for a version (it follows the diagnostics). */
-  async timing(uri, version) {
-    for (let i = 0; i < 200 && !this.timings.has(`${uri}#${version}`); i++) await new Promise((r) => setTimeout(r, 1));
-    return this.timings.get(`${uri}#${version}`);
-  }
-  status() {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
-    const kb = (key) => Number(new RegExp(`^${key}:\\s*(\\d+)`, "m").exec(status)?.[1] ?? NaN);
-    return { rssMB: kb("VmRSS") / 1024, peakRssMB: kb("VmHWM") / 1024 };
-  }
-  cpuTicks() {
-    const fields = readFileSync(`/proc/${this.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
-  }
-}
-
-const client = new Client();
+const client = new BenchClient(join(ROOT, "dist", "server.js"));
 await client.request("initialize", benchInitializeParams());
 client.notify("initialized", {});
 

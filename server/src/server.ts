@@ -23,6 +23,7 @@ import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
+import { RULES } from "./rules";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
@@ -188,7 +189,7 @@ async function check(uri: string, version: number): Promise<void> {
   if (current.getText().length < SLICED_FROM_CHARS) {
     model = modelOf(current);
     parseMs = performance.now() - started;
-    problems = lint(model, settings.lint, { onRuleError: logRuleError, rules: activeRules });
+    problems = lint(model, activeRules, settings.lint, { onRuleError: logRuleError });
     stats.busyMs = performance.now() - started;
   } else {
     // Big documents: lines first (into the per-document line cache), then the rules, each in
@@ -203,7 +204,7 @@ async function check(uri: string, version: number): Promise<void> {
     model = modelOf(current, split);
     parseMs = stats.busyMs + performance.now() - parseStarted;
     stats.busyMs = parseMs;
-    problems = await lintInSlices(model, settings.lint, { onRuleError: logRuleError, rules: activeRules }, { isStale }, stats);
+    problems = await lintInSlices(model, activeRules, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
   const language = languageFor(settings);
@@ -221,7 +222,7 @@ async function check(uri: string, version: number): Promise<void> {
 }
 
 /** The registry, or with GONGWEN_FAULT_INJECTION=throwing-rule a throwing rule added (protocol tests only). */
-const activeRules = rulesFromEnvironment();
+const activeRules = rulesFromEnvironment(RULES);
 
 function logRuleError(ruleId: string, error: unknown): void {
   const text = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -270,7 +271,7 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return [...codeActions(modelOf(document), params, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
+  return [...codeActions(modelOf(document), params, activeRules, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -310,7 +311,13 @@ connection.onExecuteCommand(async (params) => {
   const ruleId = typeof arg.ruleId === "string" ? arg.ruleId : undefined;
   if (params.command === COMMAND_FIX_RULE && ruleId === undefined) return { applied: false, reason: "missing ruleId" };
   const edits =
-    params.command === COMMAND_FIX_ALL ? fixAllEdits(model, settings.lint) : params.command === COMMAND_FIX_RULE ? fixAllEdits(model, settings.lint, ruleId) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+    params.command === COMMAND_FIX_ALL
+      ? fixAllEdits(model, activeRules, settings.lint)
+      : params.command === COMMAND_FIX_RULE
+        ? fixAllEdits(model, activeRules.filter((r) => r.id === ruleId), settings.lint)
+        : params.command === COMMAND_RENUMBER
+          ? renumberDocumentEdits(model)
+          : [];
   if (edits.length === 0) return { applied: true, edits: 0 };
   const result = await connection.workspace.applyEdit({
     label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : params.command === COMMAND_FIX_RULE ? `gongwen: fix all ${ruleId}` : "gongwen: renumber",

@@ -28,6 +28,24 @@ interface JsonReport {
   summary: { files: number; warnings: number; errors: number; fixable: number; fixed: number; ioErrors: number };
 }
 
+/** The parts of a SARIF log the tests read. */
+interface SarifLog {
+  version: string;
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string }> } };
+    columnKind: string;
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: unknown; region: unknown } }>;
+      fixes: Array<{ artifactChanges: Array<{ replacements: Array<{ insertedContent: { text: string } }> }> }>;
+    }>;
+    originalUriBaseIds: Record<string, { uri: string }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }>;
+  }>;
+}
+
 const brief = (f: JsonFinding) => `${f.line}:${f.column} ${f.ruleId}`;
 
 test("text output: one compiler-like line per finding, grouped by file, with a summary; exit 1", () => {
@@ -109,7 +127,7 @@ test("SARIF 2.1.0: every rule described, results with regions in code points and
   try {
     const r = runCli(["--format", "sarif", "plan.txt"], { cwd: s.dir });
     assert.equal(r.code, 1);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as SarifLog;
     assert.equal(log.version, "2.1.0");
     const run = log.runs[0];
     assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), RULES.map((x) => x.id));
@@ -207,7 +225,7 @@ test("a binary or undecodable file gets one error line, the batch goes on, exit 
     assert.match(r.stdout, /^c-plan\.txt:7:1 warning/m);
     const json = JSON.parse(runCli(["--format", "json", "."], { cwd: s.dir }).stdout) as JsonReport;
     assert.equal(json.summary.ioErrors, 2);
-    const sarif = JSON.parse(runCli(["--format", "sarif", "."], { cwd: s.dir }).stdout);
+    const sarif = JSON.parse(runCli(["--format", "sarif", "."], { cwd: s.dir }).stdout) as SarifLog;
     assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 2);
   } finally {
@@ -315,8 +333,8 @@ test("--cross-file-duplicates: a paragraph pasted from another file is reported 
     const r = runCli(["--cross-file-duplicates", "."], { cwd: s.dir });
     assert.equal(r.code, 1);
     // Only the long paragraph: the short heading "一、主要任务" repeats on purpose.
-    assert.match(r.stdout, /^2024\/plan\.txt:7:1 warning 段落与其他文件重复：与 2023\/plan\.txt 第5行的段落相同 duplicate-paragraph\n  2023\/plan\.txt:5:1 note 首次出现\n\n1 个问题/);
-    const json = JSON.parse(runCli(["--cross-file-duplicates", "--format", "json", "."], { cwd: s.dir }).stdout);
+    assert.match(r.stdout, /^2024\/plan\.txt:7:1 warning 段落与其他文件重复：与 2023\/plan\.txt 第5行的段落相同 duplicate-paragraph\n {2}2023\/plan\.txt:5:1 note 首次出现\n\n1 个问题/);
+    const json = JSON.parse(runCli(["--cross-file-duplicates", "--format", "json", "."], { cwd: s.dir }).stdout) as { files: Array<{ findings: Array<{ related: Array<{ path: string; line: number }> }> }> };
     assert.deepEqual(json.files[1].findings[0].related.map((x: { path: string; line: number }) => [x.path, x.line]), [["2023/plan.txt", 5]]);
     assert.equal(runCli(["--cross-file-duplicates", "--rule", "duplicate-paragraph=off", "."], { cwd: s.dir }).code, 0);
   } finally {

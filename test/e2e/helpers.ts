@@ -58,10 +58,10 @@ export function waitUntil<T>(
       try {
         result = check();
       } catch (error) {
-        finish(() => reject(error));
+        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         return;
       }
-      if (result !== undefined) finish(() => resolve(result as T));
+      if (result !== undefined) finish(() => resolve(result));
     };
     for (const event of events) subscriptions.push(event(test));
     test();

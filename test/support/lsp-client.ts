@@ -19,6 +19,8 @@ export interface PublishedDiagnostics {
   }>;
 }
 
+/** A JSON-RPC message from the server: a request or notification (method) or a response (id). */
+type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
 type Waiter = { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void };
 
 export class LspClient {
@@ -58,13 +60,13 @@ export class LspClient {
       if (!match) throw new Error("header without Content-Length");
       const length = Number(match[1]);
       if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8"));
+      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8")) as Message;
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       this.onMessage(message);
     }
   }
 
-  private onMessage(message: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } }): void {
+  private onMessage(message: Message): void {
     if (message.id !== undefined && message.method === undefined) {
       const p = this.pending.get(message.id);
       this.pending.delete(message.id);

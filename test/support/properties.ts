@@ -8,7 +8,7 @@ import { lint } from "../../server/src/engine/lint";
 import { applyEdits, diffEdits, fixAll, safeFixEdits } from "../../server/src/engine/fixes";
 import type { Problem, TextEdit } from "../../server/src/engine/rule";
 import { renumberDocumentEdits } from "../../server/src/rules/numbering-sequence";
-import { findRule } from "../../server/src/rules";
+import { findRule, RULES } from "../../server/src/rules";
 import { positionAt } from "../../server/src/lsp/positions";
 import { toDiagnostic } from "../../server/src/lsp/diagnostics";
 import { documentSymbols, foldingRanges } from "../../server/src/lsp/symbols";
@@ -51,7 +51,7 @@ export function parse(doc: Doc, cache?: LineFactsCache, version = 1): DocumentMo
 /** Lints with every rule and fails if any rule threw. */
 export function lintAll(model: DocumentModel): Problem[] {
   const errors: string[] = [];
-  const problems = lint(model, {}, { onRuleError: (id, e) => errors.push(`${id}: ${e instanceof Error ? e.stack : String(e)}`) });
+  const problems = lint(model, RULES, {}, { onRuleError: (id, e) => errors.push(`${id}: ${e instanceof Error ? e.stack : String(e)}`) });
   if (errors.length > 0) fail(`rule threw: ${errors.join("\n")}`);
   return problems;
 }
@@ -242,7 +242,7 @@ function moveSpans(spans: Array<[number, number]>, edits: TextEdit[]): Array<[nu
  * no safe fix is left.
  */
 export function checkFixAll(doc: Doc, model: DocumentModel): string {
-  const result = fixAll(model, {});
+  const result = fixAll(model, RULES, {});
   // Replay the passes, tracking the original marker spans through every edit.
   let current = model;
   let markers = merge(markerSpans(model));
@@ -269,11 +269,11 @@ export function checkFixAll(doc: Doc, model: DocumentModel): string {
     current = parse({ text: tracked.text, languageId: doc.languageId });
   }
   if (current.text !== result.text) fail("replaying fix-all passes did not reproduce its result");
-  const lspApplied = applyEdits(model.text, fixAllEdits(model, {}));
+  const lspApplied = applyEdits(model.text, fixAllEdits(model, RULES, {}));
   if (lspApplied !== result.text) fail("the minimal edits sent to the editor do not reproduce fix-all's text");
   for (const e of diffEdits(model.text, result.text)) checkEditRange(model.text, e.start, e.end, "fix-all editor edit");
   const fixedModel = parse({ text: result.text, languageId: doc.languageId });
-  const twice = fixAll(fixedModel, {}).text;
+  const twice = fixAll(fixedModel, RULES, {}).text;
   if (twice !== result.text) fail(`fix-all is not idempotent:\n${JSON.stringify(result.text)}\n→\n${JSON.stringify(twice)}`);
   const left = lintAll(fixedModel).filter((p) => p.fixes.some((f) => f.safe));
   if (left.length > 0) fail(`fix-all left fixable findings: ${left.map((p) => `${p.ruleId} ${p.message.zh}`).join("; ")}`);

@@ -31,12 +31,12 @@ const outOfRange = defineRule({
 
 test("a throwing rule is reported once through onRuleError; the other rules' findings are unchanged", () => {
   const m = model();
-  const clean = lint(m);
+  const clean = lint(m, RULES);
   assert.ok(clean.length >= 2, "the plan has real findings");
   const errors: Array<[string, unknown]> = [];
-  const rules = rulesFromEnvironment({ GONGWEN_FAULT_INJECTION: "throwing-rule" });
-  assert.ok(rules && rules.length === RULES.length + 1);
-  const problems = lint(m, {}, { rules, onRuleError: (id, e) => errors.push([id, e]) });
+  const rules = rulesFromEnvironment(RULES, { GONGWEN_FAULT_INJECTION: "throwing-rule" });
+  assert.equal(rules.length, RULES.length + 1);
+  const problems = lint(m, rules, {}, { onRuleError: (id, e) => errors.push([id, e]) });
   assert.deepEqual(problems, clean);
   assert.equal(errors.length, 1);
   assert.equal(errors[0][0], "fault-injection");
@@ -44,16 +44,28 @@ test("a throwing rule is reported once through onRuleError; the other rules' fin
 });
 
 test("fault injection is off unless the variable names it exactly", () => {
-  assert.equal(rulesFromEnvironment({}), undefined);
-  assert.equal(rulesFromEnvironment({ GONGWEN_FAULT_INJECTION: "1" }), undefined);
+  assert.equal(rulesFromEnvironment(RULES, {}), RULES);
+  assert.equal(rulesFromEnvironment(RULES, { GONGWEN_FAULT_INJECTION: "1" }), RULES);
 });
 
 test("a rule reporting outside the document is treated as failing, not trusted", () => {
   const m = model();
   const errors: string[] = [];
-  const problems = lint(m, {}, { rules: [...RULES, outOfRange as Rule<object>], onRuleError: (id) => errors.push(id) });
+  const problems = lint(m, [...RULES, outOfRange], {}, { onRuleError: (id) => errors.push(id) });
   assert.deepEqual(errors, ["zz-out-of-range"]);
-  assert.deepEqual(problems, lint(m));
+  assert.deepEqual(problems, lint(m, RULES));
+});
+
+test("the engine runs exactly the rules it is given: none, one, or another set than the registry", () => {
+  const m = model();
+  assert.deepEqual(lint(m, []), [], "no rules, no findings");
+  const sequenceOnly = RULES.filter((r) => r.id === "numbering-sequence");
+  const problems = lint(m, sequenceOnly);
+  assert.ok(problems.length > 0 && problems.every((p) => p.ruleId === "numbering-sequence"), "only the rule passed in reports");
+  assert.deepEqual(problems, lint(m, RULES).filter((p) => p.ruleId === "numbering-sequence"), "and it reports what it reports among all rules");
+  const errors: string[] = [];
+  assert.deepEqual(lint(m, [outOfRange as Rule<object>], {}, { onRuleError: (id) => errors.push(id) }), []);
+  assert.deepEqual(errors, ["zz-out-of-range"], "a rule set without any registry rule runs too");
 });
 
 test("a catastrophic user regex is stopped at the deadline and the worker recovers", () => {
@@ -74,7 +86,7 @@ test("windowed matching finds a match across a window boundary exactly once", ()
 test("placeholder extraPatterns: catastrophic, invalid and nested patterns are refused and said so; the built-in checks go on", () => {
   const text = "区统计局2024年工作计划\n" + "a".repeat(5000) + "\n某项工作由XX县负责。\n";
   const options = { extraPatterns: ["(a+)+$", "(x+x+)+y", "a*a*a*a*a*b", "(", "某项"] };
-  const problems = lint(model(text), { rules: { placeholder: { options } } }, { only: ["placeholder"] });
+  const problems = lint(model(text), RULES, { rules: { placeholder: { options } } }, { only: ["placeholder"] });
   const ignored = problems.filter((p) => p.message.en.startsWith("Custom placeholder pattern ignored"));
   assert.deepEqual(
     ignored.map((p) => p.message.en.replace(/ \(.*$/, "")),
@@ -84,7 +96,7 @@ test("placeholder extraPatterns: catastrophic, invalid and nested patterns are r
   const words = problems.filter((p) => !ignored.includes(p)).map((p) => text.slice(p.start, p.end));
   assert.deepEqual(words, ["某项", "XX"]);
   // Dropped for good: the next lint with the same settings does not wait for it again.
-  const again = lint(model(text), { rules: { placeholder: { options } } }, { only: ["placeholder"] });
+  const again = lint(model(text), RULES, { rules: { placeholder: { options } } }, { only: ["placeholder"] });
   assert.equal(again.filter((p) => /catastrophic/.test(p.message.en)).length, 1);
 });
 

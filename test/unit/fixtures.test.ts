@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseDocument } from "../../server/src/model/parse";
 import { lint } from "../../server/src/engine/lint";
 import { fixAll } from "../../server/src/engine/fixes";
+import { RULES } from "../../server/src/rules";
 import { formatProblem, listFixtures, readExpected, writeExpected } from "../support/fixtures";
 
 const update = process.env.UPDATE_EXPECTED === "1";
@@ -18,7 +19,7 @@ for (const fixture of listFixtures().filter((f) => f.name.includes(filter))) {
     const text = readFileSync(fixture.path, "utf8");
     const model = parseDocument({ text, uri: fixture.path, languageId: fixture.languageId });
     const errors: string[] = [];
-    const problems = lint(model, {}, { onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
+    const problems = lint(model, RULES, {}, { onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
     assert.deepEqual(errors, [], "no rule may throw");
     const actual = problems.map((p) => formatProblem(model, p));
     if (update) writeExpected(fixture.expectedPath, actual);
@@ -26,10 +27,10 @@ for (const fixture of listFixtures().filter((f) => f.name.includes(filter))) {
     assert.deepEqual(actual, expected, `findings of ${fixture.name}`);
 
     if (existsSync(fixture.fixedPath) || (update && problems.some((p) => p.fixes.some((f) => f.safe)))) {
-      const fixed = fixAll(model, {}).text;
+      const fixed = fixAll(model, RULES, {}).text;
       if (update) writeFileSync(fixture.fixedPath, fixed);
       assert.equal(fixed, readFileSync(fixture.fixedPath, "utf8"), `fix-all result of ${fixture.name}`);
-      const again = lint(parseDocument({ text: fixed, uri: fixture.path, languageId: fixture.languageId }));
+      const again = lint(parseDocument({ text: fixed, uri: fixture.path, languageId: fixture.languageId }), RULES);
       assert.deepEqual(
         again.filter((p) => p.fixes.some((f) => f.safe)).map((p) => p.ruleId),
         [],

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseDocument } from "../../server/src/model/parse";
 import { lint, type LintConfig } from "../../server/src/engine/lint";
-import { rejectReason } from "../../server/src/rules/placeholder";
+import { RULES } from "../../server/src/rules";
+import { rejectReason } from "../../server/src/rules/placeholder-extra-patterns";
 import { PLACEHOLDER_PATTERNS } from "../../server/src/rules/placeholder-patterns";
 import { LineFactsCache } from "../../server/src/model/parse";
 import { clearMemos } from "../../server/src/engine/memo";
@@ -19,7 +20,7 @@ const TEXT = "XX县2024年工作计划\n\n由XX公司承建，资金待定，联
 function findings(text: string, options: Record<string, unknown>): string[] {
   const config: LintConfig = { rules: { placeholder: { options } } };
   const model = parseDocument({ text });
-  return lint(model, config, { only: ["placeholder"] }).map((p) => `${text.slice(p.start, p.end)}|${p.message.zh}`);
+  return lint(model, RULES, config, { only: ["placeholder"] }).map((p) => `${text.slice(p.start, p.end)}|${p.message.zh}`);
 }
 
 test("allow: an allowed word is not flagged, nor a placeholder inside it; other leftovers still are", () => {
@@ -93,10 +94,10 @@ test("after each edit the re-check (line memo carried over) reports what a cold 
         const from = Math.floor(random() * text.length);
         text = text.slice(0, at) + text.slice(from, from + Math.floor(random() * 300)) + text.slice(at);
       } else text = text.slice(0, at) + randomText(random, 1 + Math.floor(random() * 8), 0.1) + text.slice(at);
-      const warm = lint(parseDocument({ text, uri: "file:///memo.txt", version, languageId }, cache), {}, { only: ["placeholder"] });
+      const warm = lint(parseDocument({ text, uri: "file:///memo.txt", version, languageId }, cache), RULES, {}, { only: ["placeholder"] });
       // Another document checked in between keeps its own memo.
-      lint(parseDocument({ text: "XX\n" + text, uri: "file:///other.txt", version, languageId }), {}, { only: ["placeholder"] });
-      const cold = lint(parseDocument({ text, uri: "file:///cold.txt", version, languageId }), {}, { only: ["placeholder"] });
+      lint(parseDocument({ text: "XX\n" + text, uri: "file:///other.txt", version, languageId }), RULES, {}, { only: ["placeholder"] });
+      const cold = lint(parseDocument({ text, uri: "file:///cold.txt", version, languageId }), RULES, {}, { only: ["placeholder"] });
       assert.deepEqual(warm, cold, `${languageId} version ${version}`);
     }
   }

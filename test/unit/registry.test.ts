@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { RULES } from "../../server/src/rules";
 import { REPO_ROOT } from "../support/fixtures";
 
+/** A block of package.json's contributes.configuration (an object or an array of them). */
+type Configuration = { properties?: Record<string, unknown> } | undefined;
+
 const HELPERS = new Set(["index.ts", "sequence.ts", "heading-runs.ts"]);
 
 test("every rule file is registered under its own name, in sorted order", () => {
@@ -22,7 +25,7 @@ test("every rule file is registered under its own name, in sorted order", () => 
 });
 
 test("every rule has a doc page, both languages, and a severity setting", () => {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes?: { configuration?: Configuration | Configuration[] } };
   const properties: Record<string, unknown> = {};
   const configuration = manifest.contributes?.configuration;
   for (const block of Array.isArray(configuration) ? configuration : [configuration]) Object.assign(properties, block?.properties ?? {});

@@ -21,11 +21,11 @@ function bigDocument(uri: string) {
 test("a sliced check finds exactly what lint() finds, pausing inside the duplicate detector", async () => {
   const model = bigDocument("file:///big.txt");
   assert.ok(model.paragraphs.length > 2000, `${model.paragraphs.length} paragraphs`);
-  const expected = lint(model);
+  const expected = lint(model, RULES);
   assert.ok(expected.some((p) => p.ruleId === "duplicate-paragraph"), "the document repeats paragraphs");
   const stats: SliceStats = { busyMs: 0, yields: 0 };
   // A zero-length slice: a turn of the event loop at every step.
-  const sliced = await lintInSlices(model, {}, {}, { isStale: () => false, sliceMs: 0 }, stats);
+  const sliced = await lintInSlices(model, RULES, {}, {}, { isStale: () => false, sliceMs: 0 }, stats);
   assert.deepEqual(sliced, expected);
   assert.ok(stats.yields > RULES.length, `${stats.yields} turns for ${RULES.length} rules: the duplicate rule gave turns too`);
 });
@@ -33,15 +33,15 @@ test("a sliced check finds exactly what lint() finds, pausing inside the duplica
 test("two documents checked in slices at once, one abandoned half-way, still get lint()'s findings", async () => {
   const first = bigDocument("file:///first.txt");
   const second = parseDocument({ text: readFileSync(join(FIXTURE_ROOT, "corpus", "summaries-2023-plans-2024.txt"), "utf8").repeat(3), uri: "file:///second.txt", version: 1 });
-  const expectedFirst = lint(first);
-  const expectedSecond = lint(second);
+  const expectedFirst = lint(first, RULES);
+  const expectedSecond = lint(second, RULES);
   const stats = (): SliceStats => ({ busyMs: 0, yields: 0 });
   // Abandoned after two turns, while its duplicate detection (the first rule) is under way.
   let turns = 0;
-  const abandoned = lintInSlices(first, {}, {}, { isStale: () => ++turns > 2, sliceMs: 0 }, stats());
-  const [a, b, c] = await Promise.all([abandoned, lintInSlices(first, {}, {}, { isStale: () => false, sliceMs: 0 }, stats()), lintInSlices(second, {}, {}, { isStale: () => false, sliceMs: 0 }, stats())]);
+  const abandoned = lintInSlices(first, RULES, {}, {}, { isStale: () => ++turns > 2, sliceMs: 0 }, stats());
+  const [a, b, c] = await Promise.all([abandoned, lintInSlices(first, RULES, {}, {}, { isStale: () => false, sliceMs: 0 }, stats()), lintInSlices(second, RULES, {}, {}, { isStale: () => false, sliceMs: 0 }, stats())]);
   assert.equal(a, undefined, "the stale check stops");
   assert.deepEqual(b, expectedFirst);
   assert.deepEqual(c, expectedSecond);
-  assert.deepEqual(lint(first), expectedFirst, "and a later check is unaffected");
+  assert.deepEqual(lint(first, RULES), expectedFirst, "and a later check is unaffected");
 });

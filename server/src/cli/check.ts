@@ -8,7 +8,7 @@ import { containsChinese } from "../model/text";
 import { lineOfOffset } from "../model/offsets";
 import { lint, type LintConfig } from "../engine/lint";
 import { fixAll } from "../engine/fixes";
-import type { Message, Problem, Severity } from "../engine/rule";
+import type { Message, Problem, Rule, Severity } from "../engine/rule";
 import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
 import { languageOfPath } from "./files";
 import { paragraphItems } from "../rules/duplicates";
@@ -106,22 +106,22 @@ function isChecked(text: string, languageId: string): boolean {
   return languageId === "gongwen" || containsChinese(text);
 }
 
-/** Lints (and fixes) a decoded text. Rule crashes are reported on stderr by the caller's handler. */
-export function checkText(text: string, request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Omit<FileResult, "path"> & { text: string } {
+/** Lints (and fixes) a decoded text with `rules`. Rule crashes are reported on stderr by the caller's handler. */
+export function checkText(text: string, request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Omit<FileResult, "path"> & { text: string } {
   const languageId = languageOfPath(request.path);
   if (!isChecked(text, languageId)) return { findings: [], fixed: 0, text };
   let model = parseDocument({ text, uri: request.path, languageId }, lineCache);
   let fixed = 0;
   let out = text;
   if (request.fix) {
-    const result = fixAll(model, request.lint);
+    const result = fixAll(model, rules, request.lint);
     if (result.text !== text) {
       fixed = result.fixed;
       out = result.text;
       model = parseDocument({ text: out, uri: request.path, languageId }, lineCache);
     }
   }
-  const problems = lint(model, request.lint, { onRuleError });
+  const problems = lint(model, rules, request.lint, { onRuleError });
   const paragraphs = request.paragraphs
     ? paragraphItems(model).map((item, i) => ({ normalized: item.text, length: item.length, start: pointAt(model, model.paragraphs[i].start), end: pointAt(model, model.paragraphs[i].end) }))
     : undefined;
@@ -129,7 +129,7 @@ export function checkText(text: string, request: CheckRequest, onRuleError?: (ru
 }
 
 /** Reads, checks and (with fix) rewrites one file in its own encoding. Never throws. */
-export async function checkFile(request: CheckRequest, onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
+export async function checkFile(request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Promise<FileResult> {
   let decoded: Decoded;
   try {
     decoded = request.text !== undefined ? { text: request.text.replace(/^\ufeff/, ""), encoding: "utf8", bom: false } : decode(await readFile(request.path));
@@ -138,7 +138,7 @@ export async function checkFile(request: CheckRequest, onRuleError?: (ruleId: st
   }
   let result: ReturnType<typeof checkText>;
   try {
-    result = checkText(decoded.text, request, onRuleError);
+    result = checkText(decoded.text, request, rules, onRuleError);
   } catch (error) {
     // The engine isolates rules; this is a parser failure, reported like an unreadable file.
     return { path: request.path, encoding: encodingLabel(decoded), findings: [], fixed: 0, error: `internal error: ${describe(error)}` };

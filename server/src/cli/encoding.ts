@@ -46,6 +46,7 @@ function utf16(bytes: Uint8Array, encoding: "utf16le" | "utf16be"): string {
 
 /** Control characters other than tab, line breaks and form feed: a sign of binary data. */
 function hasControl(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they mark binary data
   return /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/.test(text);
 }
 

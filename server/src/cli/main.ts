@@ -13,6 +13,7 @@ import { expandPaths } from "./files";
 import { displayPath, formatJson, formatSarif, formatText, summarize } from "./format";
 import { crossFileDuplicates } from "./cross-file";
 import { runChecks, serveWorker } from "./run";
+import { RULES } from "../rules";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 function stdinBytes(): Promise<Buffer> {
@@ -127,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
     ruleErrors.add(ruleId + message);
     stderrLines.push(`gongwen: rule ${ruleId} failed on ${displayPath(path, cwd)} and was skipped: ${message}`);
   };
-  const checked = await runChecks(requests, options.jobs, onRuleError, (done) => {
+  const checked = await runChecks(requests, RULES, options.jobs, onRuleError, (done) => {
     if (progress) process.stderr.write(`\r${language === "zh" ? "检查中" : "checking"} ${done}/${requests.length}`);
   });
   if (progress) process.stderr.write("\r\x1b[K");
@@ -164,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
   return failed(options, results) ? 1 : 0;
 }
 
-if (!isMainThread && parentPort && (workerData as { gongwenWorker?: boolean } | null)?.gongwenWorker) serveWorker(parentPort);
+if (!isMainThread && parentPort && (workerData as { gongwenWorker?: boolean } | null)?.gongwenWorker) serveWorker(parentPort, RULES);
 else
   main(process.argv.slice(2)).then(
   (code) => {

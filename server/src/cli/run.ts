@@ -3,6 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { Rule } from "../engine/rule";
 import { checkFile, type CheckRequest, type FileResult } from "./check";
 
 export type RuleErrorHandler = (path: string, ruleId: string, message: string) => void;
@@ -25,13 +26,14 @@ export function workerCount(files: number, jobs: number): number {
   return Math.max(1, Math.min(cores - 1, 8, Math.floor(files / 20)));
 }
 
-export async function runChecks(requests: readonly CheckRequest[], jobs: number, onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
+/** Checks the files with `rules`; a worker thread gets its rules from serveWorker's caller (rules cannot be posted). */
+export async function runChecks(requests: readonly CheckRequest[], rules: readonly Rule<object>[], jobs: number, onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
   const count = workerCount(requests.length, jobs);
-  return count > 1 ? inWorkers(requests, count, onRuleError, onProgress) : inThisThread(requests, onRuleError, onProgress);
+  return count > 1 ? inWorkers(requests, count, onRuleError, onProgress) : inThisThread(requests, rules, onRuleError, onProgress);
 }
 
-async function inThisThread(requests: readonly CheckRequest[], onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(requests.length);
+async function inThisThread(requests: readonly CheckRequest[], rules: readonly Rule<object>[], onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
+  const results = new Array<FileResult>(requests.length);
   let next = 0;
   let done = 0;
   // A few files in flight so reading the next file overlaps with checking this one.
@@ -39,7 +41,7 @@ async function inThisThread(requests: readonly CheckRequest[], onRuleError: Rule
     while (next < requests.length) {
       const i = next++;
       const request = requests[i];
-      results[i] = await checkFile(request, (ruleId, error) => onRuleError(request.path, ruleId, error instanceof Error ? error.message : String(error)));
+      results[i] = await checkFile(request, rules, (ruleId, error) => onRuleError(request.path, ruleId, error instanceof Error ? error.message : String(error)));
       onProgress(++done);
     }
   };
@@ -49,7 +51,7 @@ async function inThisThread(requests: readonly CheckRequest[], onRuleError: Rule
 
 /** Hands files out one at a time to each worker (documents differ a lot in size). */
 function inWorkers(requests: readonly CheckRequest[], count: number, onRuleError: RuleErrorHandler, onProgress: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(requests.length);
+  const results = new Array<FileResult>(requests.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -87,10 +89,10 @@ function inWorkers(requests: readonly CheckRequest[], count: number, onRuleError
   });
 }
 
-/** The worker side: checks each file it is sent and posts the result back. */
-export function serveWorker(port: { on(event: "message", listener: (m: { index: number; request: CheckRequest }) => void): void; postMessage(m: WorkerReply): void }): void {
+/** The worker side: checks each file it is sent with `rules` and posts the result back. */
+export function serveWorker(port: { on(event: "message", listener: (m: { index: number; request: CheckRequest }) => void): void; postMessage(m: WorkerReply): void }, rules: readonly Rule<object>[]): void {
   port.on("message", ({ index, request }) => {
     const ruleErrors: Array<[string, string]> = [];
-    void checkFile(request, (ruleId, error) => ruleErrors.push([ruleId, error instanceof Error ? error.message : String(error)])).then((result) => port.postMessage({ index, result, ruleErrors }));
+    void checkFile(request, rules, (ruleId, error) => ruleErrors.push([ruleId, error instanceof Error ? error.message : String(error)])).then((result) => port.postMessage({ index, result, ruleErrors }));
   });
 }

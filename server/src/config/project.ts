@@ -107,7 +107,7 @@ export function parseConfig(text: string, path: string): ConfigLookup {
 
   let ignore: string[] = [];
   if (root.ignore !== undefined) {
-    if (Array.isArray(root.ignore) && root.ignore.every((g) => typeof g === "string")) ignore = root.ignore as string[];
+    if (Array.isArray(root.ignore) && root.ignore.every((g) => typeof g === "string")) ignore = root.ignore;
     else warn("ignore", { zh: "“ignore”应为字符串数组，已忽略", en: '"ignore" must be an array of strings; ignored' });
   }
   for (const key of Object.keys(root)) {

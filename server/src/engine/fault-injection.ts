@@ -2,7 +2,6 @@
 // in the server's environment: then a rule that always throws runs after the real ones, to
 // prove through stdio that a crashing rule is logged once and the other rules still report.
 
-import { RULES } from "../rules";
 import { defineRule, type Rule } from "./rule";
 
 export const FAULT_INJECTION_ENV = "GONGWEN_FAULT_INJECTION";
@@ -23,7 +22,7 @@ const throwingRule = defineRule({
   },
 });
 
-/** The rules the server runs: the registry, plus the throwing rule when fault injection is on. */
-export function rulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): readonly Rule<object>[] | undefined {
-  return env[FAULT_INJECTION_ENV] === "throwing-rule" ? [...RULES, throwingRule as Rule<object>] : undefined;
+/** The rules the server runs: the ones given (the registry), plus the throwing rule when fault injection is on. */
+export function rulesFromEnvironment(rules: readonly Rule<object>[], env: NodeJS.ProcessEnv = process.env): readonly Rule<object>[] {
+  return env[FAULT_INJECTION_ENV] === "throwing-rule" ? [...rules, throwingRule] : rules;
 }

@@ -2,8 +2,8 @@
 
 import { parseDocument } from "../model/parse";
 import type { DocumentModel } from "../model/document";
-import { lint, type LintConfig, type LintOptions } from "./lint";
-import type { Problem, TextEdit } from "./rule";
+import { lint, type LintConfig } from "./lint";
+import type { Problem, Rule, TextEdit } from "./rule";
 
 /** Applies edits given against `text`; an edit overlapping an earlier one is skipped. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -42,16 +42,13 @@ export interface FixAllResult {
   fixed: number;
 }
 
-/**
- * Applies safe fixes, re-linting after each pass, until nothing changes (at most `maxPasses`).
- * `options.only` limits it to some rules ("fix all punctuation-width problems").
- */
-export function fixAll(model: DocumentModel, config: LintConfig, maxPasses = 10, options: LintOptions = {}): FixAllResult {
+/** Applies the safe fixes of `rules`, re-linting after each pass, until nothing changes (at most `maxPasses`). */
+export function fixAll(model: DocumentModel, rules: readonly Rule<object>[], config: LintConfig, maxPasses = 10): FixAllResult {
   let current = model;
   let fixed = 0;
   let passes = 0;
   for (; passes < maxPasses; passes++) {
-    const problems = lint(current, config, options);
+    const problems = lint(current, rules, config);
     const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
     fixed += edits.length;

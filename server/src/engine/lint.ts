@@ -1,8 +1,8 @@
-// Runs the rules over a document model: settings applied, reports validated, a crashing rule
-// isolated so the others still report.
+// Runs the rules it is given over a document model: settings applied, reports validated, a
+// crashing rule isolated so the others still report. The engine knows no rule: the server, the
+// CLI and the tests pass the registry (rules/index.ts) in.
 
 import type { DocumentModel } from "../model/document";
-import { RULES } from "../rules";
 import type { Fix, Problem, Rule, Severity } from "./rule";
 import { applySuppressions } from "./suppress";
 
@@ -24,8 +24,6 @@ export interface LintOptions {
   only?: string[];
   /** Per-rule time, for the benchmark. */
   timings?: Map<string, number>;
-  /** The rules to run: the registry when absent (the fault-injection test adds a throwing rule). */
-  rules?: readonly Rule<object>[];
 }
 
 /** Merges user options over a rule's defaults, keeping only known keys of the right type. */
@@ -67,9 +65,10 @@ function compareProblems(a: Problem, b: Problem): number {
   return a.start - b.start || a.end - b.end || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId));
 }
 
-export function lint(model: DocumentModel, config: LintConfig = {}, options: LintOptions = {}): Problem[] {
+/** Runs `rules` (in their order; the findings are sorted afterwards) over the model. */
+export function lint(model: DocumentModel, rules: readonly Rule<object>[], config: LintConfig = {}, options: LintOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     if (options.only && !options.only.includes(rule.id)) continue;
     const steps = ruleSteps(model, rule, config, options);
     let step = steps.next();

@@ -60,7 +60,7 @@ export class LineMemo<V> {
   private documents = new Map<string, Generation<V>>();
   constructor() {
     onClearMemos(() => this.documents.clear());
-    lineMemos.push(this as LineMemo<unknown>);
+    lineMemos.push(this);
   }
 
   forget(uri: string): void {
@@ -71,8 +71,8 @@ export class LineMemo<V> {
   table(uri: string, lines: readonly MemoLine[]): LineTable<V> {
     const previous = this.documents.get(uri);
     const n = lines.length;
-    const facts: object[] = new Array(n);
-    const values: (V | undefined)[] = new Array(n).fill(undefined);
+    const facts = new Array<object>(n);
+    const values = new Array<V | undefined>(n).fill(undefined);
     for (let i = 0; i < n; i++) facts[i] = lines[i].facts;
     let middle: Generation<V> | undefined;
     let from = 0;

@@ -5,10 +5,9 @@
 
 import type { DocumentModel } from "../model/document";
 import { LineSplitter, type LineFactsCache } from "../model/parse";
-import type { Problem } from "./rule";
+import type { Problem, Rule } from "./rule";
 import { ruleSteps, sortProblems, type LintConfig, type LintOptions } from "./lint";
 import { applySuppressions } from "./suppress";
-import { RULES } from "../rules";
 
 export interface SliceOptions {
   /** True once the work is no longer wanted (a newer version arrived, the document closed). */
@@ -73,10 +72,10 @@ export async function splitInSlices(text: string, markdown: boolean, cache: Line
  * the same problems in the same order as a single lint() call. Returns undefined when the work
  * became stale and was abandoned.
  */
-export async function lintInSlices(model: DocumentModel, config: LintConfig, lintOptions: LintOptions, options: SliceOptions, stats: SliceStats): Promise<Problem[] | undefined> {
+export async function lintInSlices(model: DocumentModel, rules: readonly Rule<object>[], config: LintConfig, lintOptions: LintOptions, options: SliceOptions, stats: SliceStats): Promise<Problem[] | undefined> {
   const clock = new SliceClock(options, stats);
   const problems: Problem[] = [];
-  for (const rule of lintOptions.rules ?? RULES) {
+  for (const rule of rules) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
     const steps = ruleSteps(model, rule, config, lintOptions);
     let step = steps.next();

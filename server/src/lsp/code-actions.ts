@@ -6,7 +6,7 @@ import { carries, FIX_EDIT_BUDGET, type PublishedProblems } from "./diagnostics"
 import type { DocumentModel } from "../model/document";
 import { diffEdits, fixAll } from "../engine/fixes";
 import type { LintConfig } from "../engine/lint";
-import type { TextEdit } from "../engine/rule";
+import type { Rule, TextEdit } from "../engine/rule";
 import { rangeOf } from "./positions";
 import { localize, type Language } from "../i18n";
 
@@ -34,7 +34,7 @@ export function toLspEdits(model: DocumentModel, edits: TextEdit[]): LspTextEdit
   return edits.map((e) => ({ range: rangeOf(model, e.start, e.end), newText: e.newText }));
 }
 
-export function codeActions(model: DocumentModel, params: CodeActionParams, config: LintConfig, language: Language, published: PublishedProblems): CodeAction[] {
+export function codeActions(model: DocumentModel, params: CodeActionParams, rules: readonly Rule<object>[], config: LintConfig, language: Language, published: PublishedProblems): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
   const actions: CodeAction[] = [];
@@ -87,7 +87,7 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
     }
   }
   if (only && only.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + "."))) {
-    const edits = fixAllEdits(model, config);
+    const edits = fixAllEdits(model, rules, config);
     if (edits.length > 0) {
       actions.push({
         title: localize({ zh: "修复所有可自动修复的公文问题", en: "Fix all auto-fixable gongwen problems" }, language),
@@ -99,8 +99,8 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, conf
   return actions;
 }
 
-/** The edits of fix-all, or of one rule's safe fixes when `ruleId` is given. */
-export function fixAllEdits(model: DocumentModel, config: LintConfig, ruleId?: string): TextEdit[] {
-  const result = fixAll(model, config, undefined, ruleId === undefined ? {} : { only: [ruleId] });
+/** The edits of fix-all with `rules` (one rule's for "Fix all <rule> problems"). */
+export function fixAllEdits(model: DocumentModel, rules: readonly Rule<object>[], config: LintConfig): TextEdit[] {
+  const result = fixAll(model, rules, config);
   return diffEdits(model.text, result.text);
 }

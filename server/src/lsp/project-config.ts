@@ -91,7 +91,7 @@ export class ProjectConfigs {
     for (const d of params.context.diagnostics) {
       if (d.source !== "gongwen" || d.code !== "placeholder") continue;
       const word = document.getText(d.range).trim();
-      if (word !== "" && word.length <= 40 && !words.has(word)) words.set(word, d as Diagnostic);
+      if (word !== "" && word.length <= 40 && !words.has(word)) words.set(word, d);
     }
     if (words.size === 0) return [];
     const target = this.resolver.findFile(path) ?? this.newConfigPath(path);

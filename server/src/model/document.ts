@@ -1,8 +1,12 @@
 // The document model: built once per document version, read by every rule and feature.
 // Offsets are JavaScript string indices (UTF-16 code units), exactly LSP's positions.
 
+import type { EnumerationFamily, MarkerFamily } from "./families";
 import type { LineFacts } from "./line";
 import type { ParsedDate } from "./dates";
+
+// The families live in families.ts (numbering.ts reads them too); re-exported for the model's readers.
+export { decimalRank, FAMILY_RANK, standardLevel, type EnumerationFamily, type MarkerFamily } from "./families";
 
 export interface Line {
   index: number;
@@ -44,42 +48,6 @@ export type LineKind =
   | "signature" // 署名: a signing unit
   | "date" // 成文日期
   | "colophon"; // 版记: 抄送, 印发机关 and 印发日期, and their rule lines
-
-/** Marker families in GB/T 9704 order, plus the chapter-like and circled forms in use. */
-export type MarkerFamily =
-  | "chapter" // 第一章 第一部分 第一篇
-  | "section" // 第一节
-  | "article" // 第一条
-  | "cn" // 一、
-  | "cn-paren" // （一）
-  | "ar" // 1.
-  | "ar-paren" // （1）
-  | "circled" // ①
-  | "decimal"; // 1.1 1.1.1 (outline numbering of 实施方案 and 预案)
-
-/** Rank in the heading hierarchy; a smaller rank is a higher level. */
-export const FAMILY_RANK: Record<MarkerFamily, number> = {
-  chapter: 0,
-  section: 0.5,
-  article: 0.75,
-  cn: 1,
-  "cn-paren": 2,
-  ar: 3,
-  "ar-paren": 4,
-  circled: 5,
-  // One level per dot: 1.1 sits where （一） would, 1.1.1 where 1. would (see decimalRank).
-  decimal: 1.9,
-};
-
-/** The rank of a decimal outline number: 1 + 0.9 per dot, so 1.1 < （一） and 1.1.1 < 1. */
-export function decimalRank(dots: number): number {
-  return 1 + 0.9 * dots;
-}
-
-/** The GB/T 9704 level (1-4) of the four standard families, 0 for others. */
-export function standardLevel(family: MarkerFamily): number {
-  return family === "cn" ? 1 : family === "cn-paren" ? 2 : family === "ar" ? 3 : family === "ar-paren" ? 4 : 0;
-}
 
 export interface Marker {
   family: MarkerFamily;
@@ -228,8 +196,6 @@ export interface TableOfContents {
   /** Entry texts without page numbers, normalised. */
   entries: string[];
 }
-
-export type EnumerationFamily = "shi" | "yao" | "di" | "shouxian" | "circled" | "paren";
 
 export interface EnumerationItem {
   family: EnumerationFamily;

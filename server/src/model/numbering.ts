@@ -1,7 +1,7 @@
 // The one place that knows heading markers (一、（一）1.（1）①, 第一章) and inline
 // enumerations (一是/二是, 第一，, ①, （1）): recognising, valuing and re-writing them.
 
-import type { EnumerationFamily, MarkerFamily } from "./document";
+import type { EnumerationFamily, MarkerFamily } from "./families";
 import { CN_NUMERAL_CHARS, formatChineseNumber, formatCircled, parseChineseNumber, parseCircled } from "./text";
 
 /** A marker found in a line, with offsets relative to the line text. */

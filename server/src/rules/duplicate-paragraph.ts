@@ -78,7 +78,7 @@ const MIN_HEADING_TEXT = 4;
 
 function reportRepeatedHeadings(model: DocumentModel, context: Pick<RuleContext<unknown>, "report">, alreadyFlagged: ReadonlySet<number>): void {
   if (model.headings.length < 2) return;
-  const paragraphOf: (Paragraph | undefined)[] = new Array(model.headings.length);
+  const paragraphOf = new Array<Paragraph | undefined>(model.headings.length);
   for (const p of model.paragraphs) if (p.heading >= 0) paragraphOf[p.heading] = p;
   // Per sibling group: the previous sibling's number and the first heading of each text.
   // Keyed by a number (a string key per heading was most of this pass's time on big documents):

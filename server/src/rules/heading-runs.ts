@@ -29,8 +29,8 @@ export function headingRuns(model: DocumentModel): HeadingRun[] {
 function computeRuns(model: DocumentModel): HeadingRun[] {
   // The open run of each (document, parent, family, rank[, decimal prefix]), found among the
   // few runs under the same parent: no key string per heading.
-  const underHeading: (HeadingRun[] | undefined)[] = new Array(model.headings.length);
-  const underRoot: (HeadingRun[] | undefined)[] = new Array(model.documents.length);
+  const underHeading = new Array<HeadingRun[] | undefined>(model.headings.length);
+  const underRoot = new Array<HeadingRun[] | undefined>(model.documents.length);
   const runs: HeadingRun[] = [];
   for (const h of model.headings) {
     const scope = h.parent >= 0 ? underHeading : underRoot;

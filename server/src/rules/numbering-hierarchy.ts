@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(model, context) {
     // The deepest heading seen so far under each parent (by the parent's index).
-    const deeperSeen: (Heading | undefined)[] = new Array(model.headings.length);
+    const deeperSeen = new Array<Heading | undefined>(model.headings.length);
     const reported = new Set<string>();
     const markerText = (h: Heading) => model.text.slice(h.marker.start, h.marker.end);
     for (const h of model.headings) {
