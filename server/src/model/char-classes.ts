@@ -31,6 +31,12 @@ export const ASCII_SEPARATOR = 1 << 10;
 export const ASCII_BRACKET = 1 << 11;
 /** Full-width punctuation other than the paired marks: ， 。 ； ： ？ ！ */
 export const FULL_WIDTH_PUNCTUATION = 1 << 12;
+/**
+ * `@` `\` `&` `` ` `` `<`: with `:` (HALF_WIDTH_PUNCTUATION) and `/` `.` (ASCII_SEPARATOR), what a
+ * literal stretch (an e-mail address, a path, a character reference, Markdown code or a tag)
+ * needs: a line with none of them has none (model/literal-spans.ts lineLiteralSpans).
+ */
+export const LITERAL_SIGN = 1 << 15;
 
 /** The characters of each class (INNER_BLANK is positional and set by the scan itself). */
 const CLASS_CHARS: Array<[number, string]> = [
@@ -46,6 +52,7 @@ const CLASS_CHARS: Array<[number, string]> = [
   [ASCII_SEPARATOR, "-/.~"],
   [ASCII_BRACKET, "[]"],
   [FULL_WIDTH_PUNCTUATION, "，。；：？！"],
+  [LITERAL_SIGN, "@\\&`<"],
 ];
 
 /** Classes of U+0000–U+00FF. */

@@ -35,6 +35,9 @@ export interface LineFacts {
    * skips the lines that cannot hold what it looks for.
    */
   chars: number;
+  /** The line's literal stretches (model/literal-spans.ts lineLiteralSpans), computed on first use. */
+  literals: number[] | undefined;
+  literalsMarkdown: boolean;
 }
 
 const TITLE_KEYWORDS = /计划|总结|方案|报告|意见|要点|安排|规划|通知|讲话|汇报|办法|细则|纪要|决定|思路|打算|述职|发言|提纲|公告|通报|请示|批复|汇编|制度|规定|章程|说明|倡议书|公开信|简报|决议/;
@@ -153,6 +156,8 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
       titleKeyword: false,
       tocCaption: false,
       chars: 0,
+      literals: undefined,
+      literalsMarkdown: false,
     };
   }
 
@@ -228,6 +233,9 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     titleKeyword: false,
     tocCaption,
     chars: scan.chars,
+    // Filled in on first use; declared here so every facts object has one shape.
+    literals: undefined,
+    literalsMarkdown: false,
   };
   if (marker) facts.marker = marker;
 

@@ -4,6 +4,9 @@
 // Clean-up tools that turn `https://` into `https：//` or `C:\` into `C：\` get these wrong; the
 // punctuation, spacing and date rules ask here first.
 
+import { ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION, LITERAL_SIGN } from "./char-classes";
+import type { LineFacts } from "./line";
+
 /** Offsets relative to the line text, as [start, end) pairs in order, not overlapping. */
 export type Spans = number[];
 
@@ -17,8 +20,12 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const WINDOWS_PATH = /(?:\b[A-Za-z]:[\\/]|\\\\[\w.-]+\\)[^\s\u3000"'“”‘’，。；！？、（）【】《》<>|]*/g;
 /** Unix paths (/etc/x, ./x, ~/x): ASCII only, so "区县/街道" and "和/或" are prose. */
 const UNIX_PATH = /(?<![\w/])(?:\.{1,2}|~)?\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.\-~+%]*)*/g;
-/** A file name with a known extension: 附件.docx, data_2024.xlsx, report-v1.2.pdf */
-const FILE_NAME = /[\w\u4e00-\u9fff\-.()（）]*[\w\u4e00-\u9fff)）]\.(?:docx?|xlsx?|pptx?|wps|et|dps|pdf|txt|md|csv|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|mp[34]|wav|html?|xml|json|ya?ml|ofd|js|ts|py|java|c|h|cpp|go|rs|sh|bat|exe|msi)\b/gi;
+/**
+ * The extension of a file name: 附件.docx, data_2024.xlsx, report-v1.2.pdf. The name before it is
+ * found by walking back (fileNames): a regex with the name in front tried every position of a
+ * long Chinese line and backtracked over it, quadratic in the line's length.
+ */
+const FILE_EXTENSION = /\.(?:docx?|xlsx?|pptx?|wps|et|dps|pdf|txt|md|csv|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|mp[34]|wav|html?|xml|json|ya?ml|ofd|js|ts|py|java|c|h|cpp|go|rs|sh|bat|exe|msi)\b/gi;
 const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)[^`]\2(?!`)/g;
 /** `[text](target "title")` and `![alt](target)`: the target (with its title) is literal. */
 const LINK_TARGET = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
@@ -35,14 +42,7 @@ const AUTOLINK_OR_TAG = /<(?:[a-z][a-z0-9+.-]{1,15}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+
 export function literalSpans(text: string, markdown: boolean): Spans {
   let spans: Spans | undefined;
   const add = (re: RegExp) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      (spans ??= []).push(m.index, m.index + m[0].length);
-    }
+    spans = matchesOf(re, text, spans);
   };
   if (markdown) {
     if (LINK_DEFINITION.test(text)) return [0, text.length];
@@ -54,9 +54,54 @@ export function literalSpans(text: string, markdown: boolean): Spans {
   if (text.includes("@")) add(EMAIL);
   if (text.includes("\\") || text.includes(":")) add(WINDOWS_PATH);
   if (text.includes("/")) add(UNIX_PATH);
-  if (text.includes(".")) add(FILE_NAME);
+  if (text.includes(".")) spans = fileNames(text, spans);
   if (text.includes("&")) add(ENTITY);
   return spans === undefined ? NO_SPANS : merge(spans);
+}
+
+/** The [start, end) of every non-empty match of a global regex, added to `spans`. */
+function matchesOf(re: RegExp, text: string, spans: Spans | undefined): Spans | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    (spans ??= []).push(m.index, m.index + m[0].length);
+  }
+  return spans;
+}
+
+/** Characters of a file name ([\w\u4e00-\u9fff\-.()（）]) and those it may end with before the dot. */
+const isNameCode = (c: number): boolean => isNameEndCode(c) || c === 0x2d || c === 0x2e || c === 0x28 || c === 0xff08;
+const isNameEndCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || (c >= 0x4e00 && c <= 0x9fff) || c === 0x29 || c === 0xff09;
+
+/** File names with a known extension: each extension, and the name characters before it back to a non-name character or the previous name. */
+function fileNames(text: string, spans: Spans | undefined): Spans | undefined {
+  let previousEnd = 0;
+  FILE_EXTENSION.lastIndex = 0;
+  for (let m = FILE_EXTENSION.exec(text); m !== null; m = FILE_EXTENSION.exec(text)) {
+    const dot = m.index;
+    if (dot === 0 || !isNameEndCode(text.charCodeAt(dot - 1))) continue;
+    let start = dot - 1;
+    while (start > previousEnd && isNameCode(text.charCodeAt(start - 1))) start--;
+    previousEnd = dot + m[0].length;
+    (spans ??= []).push(start, previousEnd);
+  }
+  return spans;
+}
+
+/**
+ * The literal stretches of a line, computed once per line analysis (facts are shared by every
+ * rule, and by the versions of a document the line stays the same in).
+ */
+export function lineLiteralSpans(text: string, facts: LineFacts, markdown: boolean): Spans {
+  if (facts.literals !== undefined && facts.literalsMarkdown === markdown) return facts.literals;
+  // Every literal stretch needs one of : / . @ \ & ` < (the line scan noted which classes it holds).
+  const spans = (facts.chars & (HALF_WIDTH_PUNCTUATION | ASCII_SEPARATOR | LITERAL_SIGN)) === 0 ? NO_SPANS : literalSpans(text, markdown);
+  facts.literals = spans;
+  facts.literalsMarkdown = markdown;
+  return spans;
 }
 
 /** Sorts and joins overlapping pairs. */

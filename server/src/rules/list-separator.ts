@@ -56,8 +56,11 @@ export function listSeparators(text: string, from: number, to: number): number[]
     const endsWithDeng = text[last + 1] === "等";
     for (const s of separators) if (text[s] === "、" || withPause || endsWithDeng) (found ??= []).push(s);
   }
-  return found ?? [];
+  return found ?? NONE;
 }
+
+const NONE: number[] = [];
+Object.freeze(NONE);
 
 const isSeparator = (ch: string | undefined): boolean => ch === "、" || ch === "，" || ch === ",";
 

@@ -4,9 +4,9 @@
 // the full-width ones (“…" is closed), but a lone half-width mark is punctuation-width's to report.
 
 import { defineRule, type Fix, type Message, type RelatedLocation } from "../engine/rule";
-import type { Line } from "../model/document";
+import type { DocumentModel, Line } from "../model/document";
 import { ASCII_QUOTE, HALF_WIDTH_PUNCTUATION, PAIRED_MARK } from "../model/char-classes";
-import { insideSpans, literalSpans } from "../model/literal-spans";
+import { insideSpans, lineLiteralSpans } from "../model/literal-spans";
 import { isAlphanumericCode, isBlankCode, isDigitCode, isLatinLetterCode, PUNCTUATION_KINDS } from "./chinese-text";
 
 interface Family {
@@ -28,13 +28,26 @@ const FAMILIES: Family[] = [
   { open: "「", close: "」", zh: "直角引号", en: "corner bracket", quote: true },
   { open: "『", close: "』", zh: "双直角引号", en: "white corner bracket", quote: true },
 ];
-const OPENS = new Map<string, Family>(FAMILIES.map((f) => [f.open, f]));
-const CLOSES = new Map<string, Family>(FAMILIES.map((f) => [f.close, f]));
+/** The family a mark opens or closes, by UTF-16 code (index into FAMILIES + 1; 0 for none). */
+const OPENS = new Uint8Array(0x10000);
+const CLOSES = new Uint8Array(0x10000);
+FAMILIES.forEach((f, k) => {
+  OPENS[f.open.charCodeAt(0)] = k + 1;
+  CLOSES[f.close.charCodeAt(0)] = k + 1;
+});
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const LEFT_PAREN = 0x28;
+const RIGHT_PAREN = 0x29;
+/** Every mark this rule pairs, full-width and half-width: a table lookup per character of a line. */
+const IS_MARK = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (OPENS[c] !== 0 || CLOSES[c] !== 0) IS_MARK[c] = 1;
+for (const c of [QUOTE, APOSTROPHE, LEFT_PAREN, RIGHT_PAREN]) IS_MARK[c] = 1;
 const DOUBLE = FAMILIES[0];
 const SINGLE = FAMILIES[1];
 const PAREN = FAMILIES[3];
 
-const TOKEN = /[“”‘’《》（）【】〔〕〈〉「」『』()"']/g;
+
 const TRIGGERS = PAIRED_MARK | ASCII_QUOTE | HALF_WIDTH_PUNCTUATION;
 
 interface Open {
@@ -46,53 +59,82 @@ interface Open {
 
 type Report = (at: number, message: Message, related?: RelatedLocation[], fixes?: Fix[]) => void;
 
-/** The marks of one paragraph, fed in order; unmatched ones are reported. */
+/**
+ * The marks of one paragraph, fed in order; unmatched ones are reported. One instance serves every
+ * paragraph of a check (reset()), its stack entries reused: most lines balance, and allocating
+ * per mark was most of the rule's cost.
+ */
 class Paragraph {
+  /** Open marks, innermost last: entries [0, depth) of a pool that only grows. */
   private stack: Open[] = [];
+  private depth = 0;
   private strayClosers: Open[] = [];
   private first = -1;
-  constructor(private readonly report: Report, private readonly text: string) {}
+  private text = "";
+  constructor(private readonly report: Report) {}
+
+  reset(text: string): void {
+    this.text = text;
+    this.depth = 0;
+    this.first = -1;
+    if (this.strayClosers.length > 0) this.strayClosers = [];
+  }
+
+  private push(at: number, family: Family, ascii: boolean): void {
+    const entry = this.stack[this.depth];
+    if (entry === undefined) this.stack.push({ at, family, ascii });
+    else {
+      entry.at = at;
+      entry.family = family;
+      entry.ascii = ascii;
+    }
+    this.depth++;
+  }
 
   /** The innermost mark left open (full-width), when a line ends inside a pair. */
   innermostOpen(): Family | undefined {
-    for (let k = this.stack.length - 1; k >= 0; k--) if (!this.stack[k].ascii) return this.stack[k].family;
+    for (let k = this.depth - 1; k >= 0; k--) if (!this.stack[k].ascii) return this.stack[k].family;
     return undefined;
   }
 
-  mark(at: number, ch: string): void {
+  mark(at: number, c: number): void {
     if (this.first < 0) this.first = at;
     const stack = this.stack;
-    const top = stack[stack.length - 1];
-    if (ch === '"' || ch === "'") {
-      const family = ch === '"' ? DOUBLE : SINGLE;
-      if (top !== undefined && top.family === family) stack.pop();
-      else stack.push({ at, family, ascii: true });
+    const top = this.depth > 0 ? stack[this.depth - 1] : undefined;
+    if (c === QUOTE || c === APOSTROPHE) {
+      const family = c === QUOTE ? DOUBLE : SINGLE;
+      if (top !== undefined && top.family === family) this.depth--;
+      else this.push(at, family, true);
       return;
     }
-    if (ch === "(") return void stack.push({ at, family: PAREN, ascii: true });
-    const opens = OPENS.get(ch);
-    if (opens !== undefined) return void stack.push({ at, family: opens, ascii: false });
-    const family = ch === ")" ? PAREN : CLOSES.get(ch)!;
-    const ascii = ch === ")";
-    if (top !== undefined && top.family === family) return void stack.pop();
-    if (top !== undefined && family.quote && top.family.quote && (family === DOUBLE || family === SINGLE) && (top.family === DOUBLE || top.family === SINGLE)) {
+    if (c === LEFT_PAREN) return this.push(at, PAREN, true);
+    const opens = OPENS[c];
+    if (opens !== 0) return this.push(at, FAMILIES[opens - 1], false);
+    const ascii = c === RIGHT_PAREN;
+    const family = ascii ? PAREN : FAMILIES[CLOSES[c] - 1];
+    if (top !== undefined && top.family === family) {
+      this.depth--;
+      return;
+    }
+    const ch = String.fromCharCode(c);
+    if (top !== undefined && (family === DOUBLE || family === SINGLE) && (top.family === DOUBLE || top.family === SINGLE)) {
       // ‘…” : one pair of quotes written with two kinds.
-      stack.pop();
+      this.depth--;
       if (!ascii && !top.ascii) {
         this.report(at, { zh: `引号不配对：「${this.text[top.at]}」与「${ch}」不是一对`, en: `Mismatched quotation marks: "${this.text[top.at]}" is closed by "${ch}"` }, [related(top.at, { zh: "与之配对的引号", en: "The quotation mark it pairs with" })]);
       }
       return;
     }
-    let k = stack.length - 1;
+    let k = this.depth - 1;
     while (k >= 0 && stack[k].family !== family) k--;
     if (k >= 0) {
       // Marks opened inside this pair and never closed: 《…（…》.
-      for (let j = stack.length - 1; j > k; j--) {
+      for (let j = this.depth - 1; j > k; j--) {
         const inner = stack[j];
         if (inner.ascii) continue;
         this.report(inner.at, { zh: `${inner.family.zh}未闭合：「${inner.family.open}」在「${ch}」之前没有对应的「${inner.family.close}」`, en: `Unclosed ${inner.family.en}: "${inner.family.open}" has no "${inner.family.close}" before "${ch}"` }, [related(at, { zh: "外层的后标号", en: "The enclosing closing mark" })]);
       }
-      stack.length = k;
+      this.depth = k;
       return;
     }
     if (!ascii) this.strayClosers.push({ at, family, ascii });
@@ -100,8 +142,10 @@ class Paragraph {
 
   /** Ends the paragraph; returns the position of a “ opening it and left open (a quotation that continues), else -1. */
   end(startsWithQuote: boolean): number {
+    if (this.depth === 0 && this.strayClosers.length === 0) return -1;
     let continued = -1;
-    const open = this.stack.filter((o) => !o.ascii);
+    const open: Open[] = [];
+    for (let k = 0; k < this.depth; k++) if (!this.stack[k].ascii) open.push({ ...this.stack[k] });
     if (startsWithQuote && open.length === 1 && open[0].at === this.first && open[0].family === DOUBLE) {
       continued = open[0].at;
       open.length = 0;
@@ -163,45 +207,69 @@ export default defineRule({
   },
   defaultOptions: {},
   check(model, context) {
-    const text = model.text;
-    const report: Report = (at, message, relatedLocations, fixes) => context.report({ start: at, end: at + 1, message, related: relatedLocations, fixes });
-    // Quotations continued from earlier paragraphs: fine if the next paragraph opens with “ too.
-    let continued: number[] = [];
-    const flushContinued = () => {
-      for (const at of continued) report(at, { zh: "双引号未闭合：「“」在本段中没有对应的「”」，下一段也不以「“」开头", en: `Unclosed double quotation mark: "“" is not closed in its paragraph and the next paragraph does not continue the quotation` });
-      continued = [];
-    };
+    // The work per paragraph is a method called thousands of times, so it stays optimised: a
+    // loop body in check() (run once per document) ran unoptimised on big documents.
+    const run = new PairCheck(model, (problem) => context.report(problem));
     const lines = model.lines;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.kind === "blank") continue;
-      if (!PUNCTUATION_KINDS.has(line.kind)) {
-        flushContinued();
-        continue;
-      }
-      // Markdown wraps one paragraph over several lines.
-      let last = i;
-      if (model.isMarkdown && line.kind === "body") while (last + 1 < lines.length && lines[last + 1].kind === "body" && !lines[last + 1].facts.markdownPrefix) last++;
-      const paragraph = new Paragraph(report, text);
-      const startsWithQuote = text[line.contentStart] === "“";
-      if (continued.length > 0 && !startsWithQuote) flushContinued();
-      for (let k = i; k <= last; k++) scanLine(lines[k], model.isMarkdown, paragraph);
-      // A paragraph broken over two lines (a copy from a PDF or web page) inside a pair:
-      // "……根据《……关于" / "……的通知》要求……" closes on the next line.
-      for (let extra = 0; extra < MAX_BROKEN_LINES && last + 1 < lines.length && lines[last + 1].kind === "body"; extra++) {
-        const family = paragraph.innermostOpen();
-        if (family === undefined || !closesFirst(lines[last + 1], family)) break;
-        last++;
-        scanLine(lines[last], model.isMarkdown, paragraph);
-      }
-      const open = paragraph.end(startsWithQuote);
-      if (open >= 0) continued.push(open);
-      else continued = [];
-      i = last;
-    }
-    flushContinued();
+    for (let i = 0; i < lines.length; i++) i = run.paragraphAt(i);
+    run.flushContinued();
   },
 });
+
+/** One check of a document: its paragraphs in order, and the quotations continued across them. */
+class PairCheck {
+  /** Quotations continued from earlier paragraphs: fine if the next paragraph opens with “ too. */
+  private continued: number[] = [];
+  private readonly paragraph: Paragraph;
+  private readonly lines: Line[];
+  private readonly text: string;
+  private readonly markdown: boolean;
+
+  constructor(model: DocumentModel, private readonly reportProblem: (problem: { start: number; end: number; message: Message; related?: RelatedLocation[]; fixes?: Fix[] }) => void) {
+    this.lines = model.lines;
+    this.text = model.text;
+    this.markdown = model.isMarkdown;
+    this.paragraph = new Paragraph((at, message, related, fixes) => this.reportProblem({ start: at, end: at + 1, message, related, fixes }));
+  }
+
+  flushContinued(): void {
+    for (const at of this.continued) {
+      this.reportProblem({ start: at, end: at + 1, message: { zh: "双引号未闭合：「“」在本段中没有对应的「”」，下一段也不以「“」开头", en: `Unclosed double quotation mark: "“" is not closed in its paragraph and the next paragraph does not continue the quotation` } });
+    }
+    if (this.continued.length > 0) this.continued = [];
+  }
+
+  /** Checks the paragraph starting on line `i`; returns its last line. */
+  paragraphAt(i: number): number {
+    const lines = this.lines;
+    const line = lines[i];
+    if (line.kind === "blank") return i;
+    if (!PUNCTUATION_KINDS.has(line.kind)) {
+      this.flushContinued();
+      return i;
+    }
+    // Markdown wraps one paragraph over several lines.
+    let last = i;
+    if (this.markdown && line.kind === "body") while (last + 1 < lines.length && lines[last + 1].kind === "body" && !lines[last + 1].facts.markdownPrefix) last++;
+    const paragraph = this.paragraph;
+    paragraph.reset(this.text);
+    const startsWithQuote = this.text.charCodeAt(line.contentStart) === 0x201c;
+    if (this.continued.length > 0 && !startsWithQuote) this.flushContinued();
+    for (let k = i; k <= last; k++) scanLine(lines[k], this.markdown, paragraph);
+    // A paragraph broken over two lines (a copy from a PDF or web page) inside a pair:
+    // "……根据《……关于" / "……的通知》要求……" closes on the next line.
+    for (let extra = 0; extra < MAX_BROKEN_LINES && last + 1 < lines.length && lines[last + 1].kind === "body"; extra++) {
+      const family = paragraph.innermostOpen();
+      if (family === undefined || !closesFirst(lines[last + 1], family)) break;
+      last++;
+      scanLine(lines[last], this.markdown, paragraph);
+    }
+    const open = paragraph.end(startsWithQuote);
+    if (open >= 0) this.continued.push(open);
+    else if (this.continued.length > 0) this.continued = [];
+    return last;
+  }
+}
 
 /** How many following lines a pair may run on to when a paragraph was broken. */
 const MAX_BROKEN_LINES = 2;
@@ -209,28 +277,31 @@ const MAX_BROKEN_LINES = 2;
 /** Whether the line's first mark of the family closes it. */
 function closesFirst(line: Line, family: Family): boolean {
   const text = line.text;
+  const open = family.open.charCodeAt(0);
+  const close = family.close.charCodeAt(0);
   for (let i = line.facts.contentStart; i < line.facts.contentEnd; i++) {
-    if (text[i] === family.close) return true;
-    if (text[i] === family.open) return false;
+    const c = text.charCodeAt(i);
+    if (c === close) return true;
+    if (c === open) return false;
   }
   return false;
 }
 
 function scanLine(line: Line, markdown: boolean, paragraph: Paragraph): void {
-  if ((line.facts.chars & TRIGGERS) === 0) return;
+  const facts = line.facts;
+  if ((facts.chars & TRIGGERS) === 0) return;
   const text = line.text;
-  const { contentStart: from, contentEnd: to, marker } = line.facts;
+  const { contentStart: from, contentEnd: to, marker } = facts;
   let spans: number[] | undefined;
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m !== null && m.index < to; m = TOKEN.exec(text)) {
-    const i = m.index;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (IS_MARK[code] === 0) continue;
     if (marker !== undefined && i >= marker.start && i < marker.end) continue;
-    const ch = text[i];
     // Apostrophes ("Xi'an") and list numbers ("2）") are not one half of a pair.
-    if (ch === "'" && i > 0 && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(i + 1))) continue;
-    if ((ch === "）" || ch === ")") && listNumberClose(text, i, from)) continue;
-    spans ??= literalSpans(text, markdown);
+    if (code === APOSTROPHE && i > 0 && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(i + 1))) continue;
+    if ((code === 0xff09 || code === RIGHT_PAREN) && listNumberClose(text, i, from)) continue;
+    spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && insideSpans(spans, i)) continue;
-    paragraph.mark(line.start + i, ch);
+    paragraph.mark(line.start + i, code);
   }
 }

@@ -1,7 +1,7 @@
 // The half-width marks of one line that Chinese text wants full-width: what punctuation-width
 // reports, a pure function of the line's text (memoised per line by the rule).
 
-import { literalSpans, insideSpans, type Spans } from "../model/literal-spans";
+import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
 import { ASCII_QUOTE, ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION } from "../model/char-classes";
 import { chineseAt, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, previousSignificant } from "./chinese-text";
@@ -24,16 +24,20 @@ export const NO_WIDTH_HITS: WidthHits = { certain: [], guessed: [] };
 Object.freeze(NO_WIDTH_HITS);
 
 const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。" };
-const CANDIDATE = /[,;:?!().\u0022\u0027\uff08\uff09\u201c\u201d\u2018\u2019]/g;
+/** The marks the scan looks at (half-width ones and the full-width ones they pair with), by UTF-16 code. */
+const IS_CANDIDATE = new Uint8Array(0x10000);
+for (const ch of ",;:?!().\"'（）“”‘’") IS_CANDIDATE[ch.charCodeAt(0)] = 1;
 const TRIGGERS = HALF_WIDTH_PUNCTUATION | ASCII_QUOTE | ASCII_SEPARATOR;
-/** Closing Chinese marks after which a full stop still ends the sentence. */
-const CLOSING = "”’）》」』】〕";
+/** Closing Chinese marks after which a full stop still ends the sentence: ”’）》」』】〕 */
+const isClosingCode = (c: number): boolean => c === 0x201d || c === 0x2019 || c === 0xff09 || c === 0x300b || c === 0x300d || c === 0x300f || c === 0x3011 || c === 0x3015;
 
 /** The marks of `text` (a line with its facts) that punctuation-width reports. */
 export function scanWidth(text: string, facts: LineFacts, markdown: boolean): WidthHits {
   if ((facts.chars & TRIGGERS) === 0) return NO_WIDTH_HITS;
   const from = facts.contentStart;
   const to = facts.contentEnd;
+  // Most lines with a "." have it in a number (3.5%): no full stop, nothing to pair.
+  if ((facts.chars & (HALF_WIDTH_PUNCTUATION | ASCII_QUOTE)) === 0 && !mayHoldFullStop(text, from, to)) return NO_WIDTH_HITS;
   // What other rules own: the heading marker (numbering-style), punctuation after markers
   // (marker-punctuation), separators between quoted list items (list-separator).
   const marker = facts.marker;
@@ -41,12 +45,11 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
   let spans: Spans | undefined;
   let separators: number[] | undefined;
   const positions: number[] = [];
-  CANDIDATE.lastIndex = from;
-  for (let m = CANDIDATE.exec(text); m !== null && m.index < to; m = CANDIDATE.exec(text)) {
-    const i = m.index;
+  for (let i = from; i < to; i++) {
+    if (IS_CANDIDATE[text.charCodeAt(i)] === 0) continue;
     if (marker !== undefined && i >= marker.start && i < marker.end) continue;
     if (extra.length > 0 && inRanges(extra, i)) continue;
-    spans ??= literalSpans(text, markdown);
+    spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && insideSpans(spans, i)) continue;
     if (text[i] === ",") {
       separators ??= listSeparators(text, from, to);
@@ -54,20 +57,25 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
     }
     positions.push(i);
   }
-  if (positions.length === 0) return NO_WIDTH_HITS;
+  if (positions.length === 0 || !positions.some((i) => text.charCodeAt(i) < 0x80)) return NO_WIDTH_HITS;
 
-  const flagged = new Set<number>();
+  // Marks already flagged count as Chinese punctuation for their neighbours: a list of offsets
+  // (a line has a few), not a set per line.
+  const flagged: number[] = [];
   const certain: WidthMark[] = [];
   const guessed: WidthMark[] = [];
-  const isChinese = (j: number) => j >= 0 && (chineseAt(text, j) || flagged.has(j));
+  const isChinese = (j: number) => j >= 0 && (chineseAt(text, j) || (flagged.length > 0 && flagged.includes(j)));
   const flag = (i: number, replacement: string, list = certain) => {
-    flagged.add(i);
+    flagged.push(i);
     list.push({ at: i, to: replacement });
   };
 
   // Pause and stop marks first: brackets and quotes next to them then see them as Chinese.
   const between: number[] = [];
   for (const i of positions) {
+    const code = text.charCodeAt(i);
+    // Brackets and quotes are paired below.
+    if (code > 0x7f || code === 0x28 || code === 0x29 || code === 0x22 || code === 0x27) continue;
     const ch = text[i];
     const p = previousSignificant(text, i, from);
     const n = nextSignificant(text, i, to);
@@ -107,13 +115,23 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
  */
 function fullStop(text: string, i: number, to: number, p: number): "stop" | "between" | undefined {
   if (p !== i - 1 || text[i + 1] === "." || text[i - 1] === ".") return undefined;
-  if (!hanAt(text, p) && !CLOSING.includes(text[p]) && !"%％‰".includes(text[p])) return undefined;
+  const before = text.charCodeAt(p);
+  if (!hanAt(text, p) && !isClosingCode(before) && before !== 0x25 && before !== 0xff05 && before !== 0x2030) return undefined;
   const n = nextSignificant(text, i, to);
   if (n < 0) return "stop";
   const next = text.charCodeAt(i + 1);
-  if (CLOSING.includes(text[i + 1])) return "stop";
+  if (isClosingCode(next)) return "stop";
   if (isBlankCode(next)) return chineseAt(text, n) || isDigitCode(text.charCodeAt(n)) ? "stop" : undefined;
   return hanAt(text, p) && hanAt(text, i + 1) ? "between" : undefined;
+}
+
+/** Whether some "." of text[from, to) follows a Han character, a closing mark or a per cent sign. */
+function mayHoldFullStop(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf(".", from + 1); i >= 0 && i < to; i = text.indexOf(".", i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (hanAt(text, i - 1) || isClosingCode(before) || before === 0x25 || before === 0xff05 || before === 0x2030) return true;
+  }
+  return false;
 }
 
 type Flag = (i: number, to: string) => void;
@@ -128,9 +146,9 @@ function pairBrackets(text: string, positions: number[], from: number, to: numbe
   const pairs: Array<[number, number]> = [];
   const lone: number[] = [];
   for (const i of positions) {
-    const ch = text[i];
-    if (ch === "(" || ch === "（") stack.push(i);
-    else if (ch === ")" || ch === "）") {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) stack.push(i);
+    else if (c === 0x29 || c === 0xff09) {
       const open = stack.pop();
       if (open === undefined) lone.push(i);
       else pairs.push([open, i]);
@@ -176,16 +194,16 @@ function pairQuotes(text: string, positions: number[], from: number, to: number,
     let ascii = 0;
     let broken = false;
     for (const i of positions) {
-      const ch = text[i];
-      if (ch === family.ascii) {
+      const c = text.charCodeAt(i);
+      if (c === family.asciiCode) {
         // An apostrophe ("Xi'an", "it's") is not a quote.
         if (family.ascii === "'" && i > 0 && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(i + 1))) continue;
         ascii++;
         const open = stack.pop();
         if (open === undefined) stack.push(i);
         else pairs.push([open, i]);
-      } else if (ch === family.open) stack.push(i);
-      else if (ch === family.close) {
+      } else if (c === family.openCode) stack.push(i);
+      else if (c === family.closeCode) {
         const open = stack.pop();
         if (open === undefined) broken = true;
         else pairs.push([open, i]);
@@ -234,6 +252,6 @@ const OPENING_CONTEXT = "（《“‘【〔「『：，；。、！？(:,;";
 const CLOSING_CONTEXT = "）》”’】〕」』：，；。、！？),;:.!?";
 
 const QUOTE_FAMILIES = [
-  { ascii: '"', open: "“", close: "”" },
-  { ascii: "'", open: "‘", close: "’" },
+  { ascii: '"', open: "“", close: "”", asciiCode: 0x22, openCode: 0x201c, closeCode: 0x201d },
+  { ascii: "'", open: "‘", close: "’", asciiCode: 0x27, openCode: 0x2018, closeCode: 0x2019 },
 ];

@@ -1,7 +1,7 @@
 // The blanks of one line that do not belong in Chinese text (what stray-space reports), a pure
 // function of the line's text, memoised per line by the rule.
 
-import { literalSpans, insideSpans, type Spans } from "../model/literal-spans";
+import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
 import { INNER_BLANK } from "../model/char-classes";
 import { PLACEHOLDER_PATTERNS } from "./placeholder-patterns";
@@ -59,7 +59,7 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     if ("（(【〔[".includes(before) && "）)】〕]".includes(after)) continue;
     BLANK_NUMBER.lastIndex = s;
     if (BLANK_NUMBER.test(text)) continue;
-    spans ??= literalSpans(text, markdown);
+    spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && (insideSpans(spans, s - 1) || insideSpans(spans, e))) continue;
     if (s === chapterEnd) continue;
     const reason = judge(text, s, e, from, to, run, markerEnd);
