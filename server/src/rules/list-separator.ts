@@ -2,7 +2,7 @@
 // “” (GB/T 15834-2011 4.5.3.5): 《统计法》、《预算法》 → 《统计法》《预算法》.
 
 import { defineRule, type Message } from "../engine/rule";
-import { ENUMERATION_COMMA, FULL_WIDTH_PUNCTUATION, HALF_WIDTH_PUNCTUATION, PAIRED_MARK } from "../model/char-classes";
+import { MARKED_LIST } from "../model/char-classes";
 import { PUNCTUATION_KINDS } from "./chinese-text";
 
 /** A closing mark, a separator and an opening mark of the same family. */
@@ -114,7 +114,8 @@ export default defineRule({
   check(model, context) {
     for (const line of model.lines) {
       const chars = line.facts.chars;
-      if ((chars & PAIRED_MARK) === 0 || (chars & (ENUMERATION_COMMA | FULL_WIDTH_PUNCTUATION | HALF_WIDTH_PUNCTUATION)) === 0) continue;
+      // The line scan noted a 》、《 or ”、“ (with 、 ， or ,).
+      if ((chars & MARKED_LIST) === 0) continue;
       if (!PUNCTUATION_KINDS.has(line.kind)) continue;
       const text = line.text;
       for (const s of listSeparators(text, line.facts.contentStart, line.facts.contentEnd)) {

@@ -5,7 +5,7 @@
 
 import { defineRule, type Fix, type Message, type RelatedLocation } from "../engine/rule";
 import type { DocumentModel, Line } from "../model/document";
-import { ASCII_QUOTE, HALF_WIDTH_PUNCTUATION, PAIRED_MARK } from "../model/char-classes";
+import { ASCII_QUOTE, HALF_WIDTH_PUNCTUATION, PAIRED_MARK, UNPAIRED_MARK } from "../model/char-classes";
 import { insideSpans, lineLiteralSpans } from "../model/literal-spans";
 import { isAlphanumericCode, isBlankCode, isDigitCode, isLatinLetterCode, PUNCTUATION_KINDS } from "./chinese-text";
 
@@ -49,6 +49,8 @@ const PAREN = FAMILIES[3];
 
 
 const TRIGGERS = PAIRED_MARK | ASCII_QUOTE | HALF_WIDTH_PUNCTUATION;
+/** Lines whose marks do not balance by themselves, or that hold ASCII quotes or brackets (which pair with full-width ones). */
+const NEEDS_A_LOOK = UNPAIRED_MARK | ASCII_QUOTE | HALF_WIDTH_PUNCTUATION;
 
 interface Open {
   at: number;
@@ -251,10 +253,18 @@ class PairCheck {
     // Markdown wraps one paragraph over several lines.
     let last = i;
     if (this.markdown && line.kind === "body") while (last + 1 < lines.length && lines[last + 1].kind === "body" && !lines[last + 1].facts.markdownPrefix) last++;
-    const paragraph = this.paragraph;
-    paragraph.reset(this.text);
     const startsWithQuote = this.text.charCodeAt(line.contentStart) === 0x201c;
     if (this.continued.length > 0 && !startsWithQuote) this.flushContinued();
+    // The line scan noted whether each line's marks nest and balance: a paragraph of such lines,
+    // without half-width ones that may pair with them, is balanced (and ends a continued quotation).
+    let balanced = true;
+    for (let k = i; k <= last && balanced; k++) balanced = (lines[k].facts.chars & NEEDS_A_LOOK) === 0;
+    if (balanced) {
+      if (this.continued.length > 0) this.continued = [];
+      return last;
+    }
+    const paragraph = this.paragraph;
+    paragraph.reset(this.text);
     for (let k = i; k <= last; k++) scanLine(lines[k], this.markdown, paragraph);
     // A paragraph broken over two lines (a copy from a PDF or web page) inside a pair:
     // "……根据《……关于" / "……的通知》要求……" closes on the next line.

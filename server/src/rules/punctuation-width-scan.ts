@@ -3,7 +3,7 @@
 
 import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
-import { ASCII_QUOTE, ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION } from "../model/char-classes";
+import { ASCII_QUOTE, ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION, MARKED_LIST } from "../model/char-classes";
 import { chineseAt, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, previousSignificant } from "./chinese-text";
 import { listSeparators } from "./list-separator";
 
@@ -51,7 +51,7 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
     if (extra.length > 0 && inRanges(extra, i)) continue;
     spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && insideSpans(spans, i)) continue;
-    if (text[i] === ",") {
+    if (text.charCodeAt(i) === 0x2c && (facts.chars & MARKED_LIST) !== 0) {
       separators ??= listSeparators(text, from, to);
       if (separators.includes(i)) continue;
     }
