@@ -98,7 +98,7 @@ function judge(text: string, s: number, e: number, from: number, to: number, run
   if (leftDigit && rightDigit) return brokenNumber(text, s, from, to) ? "number" : undefined;
   // "2024年 月 日": a date whose month and day are left blank to fill in by hand.
   if ((before === "年" && after === "月") || (before === "月" && after === "日")) return undefined;
-  if (leftHan && rightHan) return namePadding(text, s, from, to) || wordList(text, s, from, to) ? undefined : "han";
+  if (leftHan && rightHan) return namePadding(text, s, from, to) || twoWords(text, s, from, to) || wordList(text, s, from, to) ? undefined : "han";
   if (leftHan && rightDigit) return numberGap(text, e, 1, from, to) ? "number" : undefined;
   if (leftDigit && rightHan) return numberGap(text, s - 1, -1, from, to) ? "number" : undefined;
   return undefined;
@@ -197,6 +197,17 @@ function wordList(text: string, s: number, from: number, to: number): boolean {
 }
 
 const shortWord = (n: number): boolean => n >= 2 && n <= 4;
+
+/**
+ * Two words of two to four characters on either side ("主持人 王伟", "加强 管理"): a label and its
+ * value, or a word split in two, cannot be told apart; deleting the blank is not certain. A split
+ * word shows itself when one side is a single character ("项 目负责人") or a long run ("参会 人员按时签到").
+ */
+function twoWords(text: string, s: number, from: number, to: number): boolean {
+  // A numeral and its measure word are one word ("落实一 个责任人").
+  if ("一二两三四五六七八九十百千万几每各".includes(text[s - 1]) && "个项名次件条位家户批所座台套种类份".includes(text[s + 1])) return false;
+  return shortWord(wordAround(text, s - 1, -1, from, to).length) && shortWord(wordAround(text, s + 1, 1, from, to).length);
+}
 
 /** The length of the run of Han characters from `at` in `direction`. */
 function wordAround(text: string, at: number, direction: 1 | -1, from: number, to: number): { length: number } {
