@@ -3,9 +3,10 @@ import * as vscode from "vscode";
 import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
-import { ServerCommands } from "./protocol";
+import { ServerCommands, WORD_TEXT_SCHEME } from "./protocol";
 import type { DocumentCommandArgs } from "./protocol";
 import { pickAndInsertTemplate } from "./templates";
+import { exportToWord, type ExportCommandOptions } from "./export";
 
 /** Runs a server command on the active editor's document at its current version. */
 async function runOnActiveDocument(connection: ServerConnection, command: string): Promise<void> {
@@ -15,6 +16,13 @@ async function runOnActiveDocument(connection: ServerConnection, command: string
     return;
   }
   const document = editor.document;
+  if (document.uri.scheme === WORD_TEXT_SCHEME) {
+    // A Word document's text cannot be changed in place: offer the copy to edit.
+    const save = t("wordSaveButton");
+    const choice = await vscode.window.showInformationMessage(t("wordReadOnly"), save);
+    if (choice === save) await vscode.commands.executeCommand("gongwen.saveWordText", document.uri);
+    return;
+  }
   if (!connection.handles(document)) {
     void vscode.window.showInformationMessage(t("unsupportedDocument", [document.languageId], document.uri));
     return;
@@ -45,6 +53,7 @@ export function registerCommands(
     vscode.commands.registerCommand("gongwen.fixAll", () => runOnActiveDocument(connection, ServerCommands.fixAll)),
     vscode.commands.registerCommand("gongwen.renumber", () => runOnActiveDocument(connection, ServerCommands.renumber)),
     vscode.commands.registerCommand("gongwen.insertTemplate", () => pickAndInsertTemplate(context)),
+    vscode.commands.registerCommand("gongwen.exportDocx", (resource?: unknown, options?: ExportCommandOptions) => exportToWord(connection, resource, options)),
     vscode.commands.registerCommand("gongwen.restartServer", () => connection.restart()),
     vscode.commands.registerCommand("gongwen.showOutput", () => output.show(true)),
   );

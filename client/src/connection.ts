@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind } from "vscode-languageclient/node";
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { WORD_TEXT_SCHEME } from "./protocol";
 
 export const DEFAULT_LANGUAGES: readonly string[] = ["gongwen", "plaintext", "markdown"];
 const SCHEMES = ["file", "untitled"] as const;
@@ -36,8 +37,9 @@ export class ServerConnection implements vscode.Disposable {
     return this.client?.isRunning() ? this.client : undefined;
   }
 
-  /** Whether the server checks this document (its language and scheme are selected). */
+  /** Whether the server checks this document (its language and scheme are selected, or it is a Word document's text). */
   handles(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === WORD_TEXT_SCHEME) return true;
     return this.languages.includes(document.languageId)
       && (SCHEMES as readonly string[]).includes(document.uri.scheme);
   }
@@ -54,9 +56,11 @@ export class ServerConnection implements vscode.Disposable {
         options: { execArgv: ["--nolazy", "--inspect=6019"] },
       },
     };
-    const documentSelector: DocumentSelector = this.languages.flatMap(
-      (language) => SCHEMES.map((scheme) => ({ language, scheme })),
-    );
+    const documentSelector: DocumentSelector = [
+      ...this.languages.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))),
+      // The text of a Word document opened with "Check with Gongwen", whatever its language.
+      { scheme: WORD_TEXT_SCHEME },
+    ];
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: this.output,

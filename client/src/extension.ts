@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import { registerCommands } from "./commands";
 import { ServerConnection } from "./connection";
 import { StatusBar } from "./statusBar";
+import { WordDocuments } from "./word";
 
 let connection: ServerConnection | undefined;
 
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, connection);
   registerCommands(context, connection, output);
   context.subscriptions.push(new StatusBar(connection));
+  context.subscriptions.push(new WordDocuments(connection));
   try {
     await connection.start();
   } catch (error) {

@@ -30,3 +30,43 @@ export interface DocumentCommandArgs {
   uri: string;
   version: number;
 }
+
+/** The scheme of the read-only text of a Word document (`gongwen-docx:` + the file's path). */
+export const WORD_TEXT_SCHEME = "gongwen-docx";
+
+export interface ReadWordDocumentParams {
+  /** The Word document's file: URI. */
+  uri: string;
+}
+
+export type ReadWordDocumentResult =
+  | { text: string; paragraphs: number; tables: number; trackedChanges: number }
+  | { error: { zh: string; en: string }; code: string };
+
+/** The server reads the Word document and returns its text, one line per paragraph. */
+export const readWordDocumentRequest = new RequestType<ReadWordDocumentParams, ReadWordDocumentResult, void>("gongwen/readWordDocument");
+/** gongwen/exportDocx: the server checks, then writes the .docx (server/src/lsp/export.ts). */
+export interface ExportParams {
+  uri: string;
+  text?: string;
+  languageId?: string;
+  version?: number;
+  target?: string;
+  overwrite?: boolean;
+  ignoreFindings?: boolean;
+}
+
+export interface ExportSummary {
+  total: number;
+  kinds: Array<{ ruleId: string; count: number }>;
+  first?: { line: number; character: number; endLine: number; endCharacter: number; ruleId: string };
+  untitled: boolean;
+}
+
+export type ExportAnswer =
+  | { status: "findings"; message: string; summary: ExportSummary }
+  | { status: "exists"; target: string }
+  | { status: "written"; target: string; bytes: number; ms: number }
+  | { status: "failed"; message: string };
+
+export const exportDocxRequest = new RequestType<ExportParams, ExportAnswer, void>("gongwen/exportDocx");

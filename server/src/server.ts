@@ -27,6 +27,9 @@ import { RULES } from "./rules";
 import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
+import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
+import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
+import { isExportFailure } from "./export/files";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -83,11 +86,13 @@ connection.onDidChangeConfiguration((params) => {
 function settingsFor(uri: string): Promise<Settings> {
   let settings = settingsCache.get(uri);
   if (!settings) {
+    // A Word document's text has the settings of the Word file it comes from.
+    const scope = wordSourceUri(uri) ?? uri;
     settings = canPullConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
+      ? connection.workspace.getConfiguration({ scopeUri: scope, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
       : Promise.resolve(pushedSettings === undefined ? defaultSettings() : normalizeSettings(pushedSettings));
     // The project's .gongwenrc.json applies over the editor settings.
-    settings = settings.then((s) => projectConfigs.apply(uri, s, languageFor(s)));
+    settings = settings.then((s) => projectConfigs.apply(scope, s, languageFor(s)));
     settingsCache.set(uri, settings);
   }
   return settings;
@@ -130,6 +135,9 @@ function languageIdOf(document: TextDocument): string {
 
 /** Whether a document is ours to check: an enabled language, and Chinese text in plain text and Markdown. */
 function isChecked(document: TextDocument, settings: Settings): boolean {
+  // A Word document's text was opened to be checked, whatever its language id; like plain text,
+  // it is checked when it holds Chinese (as the CLI does).
+  if (isWordTextUri(document.uri)) return settings.enable && containsChinese(document.getText());
   const languageId = languageIdOf(document);
   if (!settings.enable || !settings.languages.includes(languageId)) return false;
   return languageId === "gongwen" || containsChinese(document.getText());
@@ -268,7 +276,8 @@ const CLOSED_BYTES_PER_CHARACTER = 6;
 
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
+  // A Word document's text is read-only: nothing to fix in place.
+  if (!document || isWordTextUri(document.uri)) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
   return [...codeActions(modelOf(document), params, activeRules, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
@@ -294,7 +303,7 @@ connection.onFoldingRanges(async (params) => {
 
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
+  if (!document || isWordTextUri(document.uri)) return [];
   const settings = await settingsFor(document.uri);
   if (!settings.enable || !settings.languages.includes(languageIdOf(document))) return [];
   return headingCompletions(modelOf(document), params.position);
@@ -305,6 +314,7 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
   const document = documents.get(arg.uri);
   if (!document) return { applied: false, reason: "document not open" };
+  if (isWordTextUri(document.uri)) return { applied: false, reason: "read-only text of a Word document" };
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
@@ -344,6 +354,33 @@ connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) 
   return { characters, charactersWithoutSpaces: visible, findings: findingCounts.get(document.uri) ?? 0, checked };
 });
 
+/**
+ * Export to Word: the open document's model and published findings when the client's version
+ * is the one we have, else the text the client sent (or the file on disk) parsed afresh.
+ */
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+  if (typeof params?.uri !== "string") return { status: "failed", message: "missing uri" };
+  const settings = await settingsFor(params.uri);
+  const language = languageFor(settings);
+  const open = documents.get(params.uri);
+  let model: DocumentModel;
+  if (open && (params.version === undefined || params.version === open.version)) model = modelOf(open);
+  else {
+    let text = params.text;
+    if (typeof text !== "string") {
+      try {
+        text = textFromDisk(params.uri);
+      } catch (error) {
+        return { status: "failed", message: isExportFailure(error) ? error.reason[language] : String(error) };
+      }
+    }
+    model = parseDocument({ text, uri: params.uri, languageId: params.languageId ?? languageIdOf({ uri: params.uri, languageId: "" } as TextDocument) });
+  }
+  // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
+  const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
+  return exportDocument(params, { model, settings: settings.export, problems, language });
+});
+
 connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
 
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
@@ -363,5 +400,6 @@ documents.onDidSave((e) => {
 // A big message (a 10 MB didOpen) arrives in many chunks before any handler runs: that is work.
 if (process.argv.includes("--stdio")) process.stdin.on("data", () => idleCollector.noteWork());
 
+registerWordDocuments(connection);
 documents.listen(connection);
 connection.listen();

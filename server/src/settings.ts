@@ -2,6 +2,7 @@
 
 import type { LintConfig, RuleSetting, RuleSeverity } from "./engine/lint";
 import { RULES } from "./rules";
+import { defaultExportSettings, readExportSettings, type ExportSettings } from "./export/layout";
 
 export interface Settings {
   enable: boolean;
@@ -10,12 +11,14 @@ export interface Settings {
   /** "auto" follows the client's locale. */
   locale: string;
   lint: LintConfig;
+  /** The Word export's layout values (`gongwen.export.*`). */
+  export: ExportSettings;
 }
 
 export const DEFAULT_LANGUAGES = ["gongwen", "plaintext", "markdown"];
 
 export function defaultSettings(): Settings {
-  return { enable: true, languages: [...DEFAULT_LANGUAGES], debounceMs: 200, locale: "auto", lint: { rules: {} } };
+  return { enable: true, languages: [...DEFAULT_LANGUAGES], debounceMs: 200, locale: "auto", lint: { rules: {} }, export: defaultExportSettings() };
 }
 
 const SEVERITIES: RuleSeverity[] = ["off", "error", "warning", "info", "hint"];
@@ -54,5 +57,6 @@ export function normalizeSettings(raw: unknown): Settings {
     lintRules[rule.id] = setting;
   }
   settings.lint = { rules: lintRules };
+  settings.export = readExportSettings(section.export);
   return settings;
 }

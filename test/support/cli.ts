@@ -26,8 +26,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A scratch folder with the given files (text is written as UTF-8; Buffers as they are). */
-export function scratch(files: Record<string, string | Buffer>): { dir: string; path(name: string): string; cleanup(): void } {
+/** A scratch folder with the given files (text is written as UTF-8; bytes as they are). */
+export function scratch(files: Record<string, string | Uint8Array>): { dir: string; path(name: string): string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), "gongwen-cli-"));
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);

@@ -184,10 +184,11 @@ export function helpText(language: Language, version: string): string {
 
 用法：gongwen [选项] [文件、文件夹或通配符…]        （不给路径时检查当前文件夹）
       gongwen [选项] --stdin [--stdin-filename 名称]   （或用 - 表示标准输入）
+      gongwen export 文件… [-o 输出]                   （导出为 Word 文档，见 gongwen export --help）
 
 选项：
   -f, --format text|json|sarif  输出格式（默认 text）
-      --fix                     把安全的自动修复写回文件（保留原编码、BOM 与换行符）
+      --fix                     把安全的自动修复写回文件（保留原编码、BOM 与换行符；Word 文件除外）
   -c, --config 文件             使用指定的配置文件，不再查找 .gongwenrc.json
       --no-config               不读取任何配置文件
       --no-ignore               不理会配置文件中的 ignore
@@ -206,6 +207,7 @@ export function helpText(language: Language, version: string): string {
 
 退出码：0 没有达到阈值的问题；1 有达到阈值的问题；2 用法错误或文件读取错误。
 行号、列号从 1 开始，列号按字符（Unicode 码位）计。
+Word 文件（.docx）按段报告：第几段及该处的几个字；--fix 不改写 Word 文件。
 
 规则：
 ${rules}
@@ -215,10 +217,11 @@ ${rules}
 
 usage: gongwen [options] [files, folders or globs…]      (the current folder when none)
        gongwen [options] --stdin [--stdin-filename NAME] (or - for standard input)
+       gongwen export FILE… [-o OUT]                     (to Word: see gongwen export --help)
 
 options:
   -f, --format text|json|sarif  output format (default text)
-      --fix                     write safe fixes back (same encoding, BOM and line breaks)
+      --fix                     write safe fixes back (same encoding, BOM and line breaks; not Word files)
   -c, --config FILE             use this configuration file instead of .gongwenrc.json
       --no-config               read no configuration file
       --no-ignore               disregard the configuration's ignore globs
@@ -237,6 +240,7 @@ options:
 
 exit codes: 0 no finding at or above the threshold; 1 findings at or above it; 2 usage or I/O error.
 Lines and columns are 1-based; columns count characters (Unicode code points).
+Word files (.docx) are reported by paragraph, with a few words from it; --fix never rewrites them.
 
 rules:
 ${rules}

@@ -12,11 +12,18 @@ import type { Message, Problem, Rule, Severity } from "../engine/rule";
 import { decode, encode, encodingLabel, DecodeError, type Decoded } from "./encoding";
 import { languageOfPath } from "./files";
 import { paragraphItems } from "../rules/duplicates";
+import type { Language } from "../i18n";
 
 export interface Point {
   line: number;
   column: number;
 }
+
+/**
+ * Where an offset of the checked text is, for the report: a line and column of a text file, or
+ * (Word documents) a paragraph number and the column in that paragraph, with a short excerpt.
+ */
+export type Locator = (model: DocumentModel, offset: number) => Point & { excerpt?: string };
 
 export interface Finding {
   ruleId: string;
@@ -28,7 +35,9 @@ export interface Finding {
   fixable: boolean;
   /** The first fix's edits, for SARIF. */
   fix?: { title: Message; edits: Array<{ start: Point; end: Point; newText: string }> };
-  related: Array<{ path?: string; start: Point; end: Point; message: Message }>;
+  related: Array<{ path?: string; start: Point; end: Point; message: Message; excerpt?: string; unit?: "paragraph" }>;
+  /** Word documents: the text at the finding's start, to find it by (lines and columns mean paragraphs there). */
+  excerpt?: string;
 }
 
 /** A paragraph's fingerprint for cross-file duplicate detection. */
@@ -38,6 +47,8 @@ export interface ParagraphInfo {
   length: number;
   start: Point;
   end: Point;
+  /** Word documents: the paragraph's opening words. */
+  excerpt?: string;
 }
 
 export interface FileResult {
@@ -51,6 +62,8 @@ export interface FileResult {
   /** Reading, decoding or writing failed: one line, the batch goes on. */
   error?: string;
   paragraphs?: ParagraphInfo[];
+  /** "paragraph": a Word document, whose `line` numbers are paragraph numbers. */
+  unit?: "paragraph";
 }
 
 export interface CheckRequest {
@@ -61,6 +74,10 @@ export interface CheckRequest {
   paragraphs: boolean;
   /** Standard input's text; the file is read when absent. */
   text?: string;
+  /** Standard input's bytes when they are a Word document. */
+  bytes?: Uint8Array;
+  /** The language of error messages that exist in both (Word files). */
+  language?: Language;
 }
 
 /** Offset → 1-based line and column, columns in code points (a surrogate pair is one character). */
@@ -98,6 +115,34 @@ function toFinding(model: DocumentModel, p: Problem): Finding {
   };
 }
 
+/** A finding in a Word document: paragraphs instead of lines, an excerpt, and no fixes (we do not rewrite Word files). */
+function toParagraphFinding(model: DocumentModel, p: Problem, { locate, relabel }: ParagraphReport): Finding {
+  const { excerpt, ...start } = locate(model, p.start);
+  const { excerpt: _, ...end } = locate(model, p.end);
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: relabel(model, p.message),
+    start,
+    end,
+    excerpt,
+    fixable: false,
+    related: (p.related ?? []).map((r) => {
+      if (r.uri && r.uri !== model.uri) return { path: r.uri, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, message: relabel(model, r.message) };
+      const { excerpt: relatedExcerpt, ...relatedStart } = locate(model, r.start);
+      const { excerpt: __, ...relatedEnd } = locate(model, r.end);
+      return { start: relatedStart, end: relatedEnd, message: relabel(model, r.message), excerpt: relatedExcerpt, unit: "paragraph" as const };
+    }),
+  };
+}
+
+/** How a Word document's findings are reported: where offsets are, and messages that name lines. */
+export interface ParagraphReport {
+  locate: Locator;
+  /** Messages that name lines ("与第19行的段落相同") name paragraphs instead. */
+  relabel: (model: DocumentModel, message: Message) => Message;
+}
+
 /** Line analysis shared by the documents of a batch: archives repeat many lines (headings, boilerplate). */
 const lineCache = new LineFactsCache();
 
@@ -107,7 +152,13 @@ function isChecked(text: string, languageId: string): boolean {
 }
 
 /** Lints (and fixes) a decoded text with `rules`. Rule crashes are reported on stderr by the caller's handler. */
-export function checkText(text: string, request: CheckRequest, rules: readonly Rule<object>[], onRuleError?: (ruleId: string, error: unknown) => void): Omit<FileResult, "path"> & { text: string } {
+export function checkText(
+  text: string,
+  request: CheckRequest,
+  rules: readonly Rule<object>[],
+  onRuleError?: (ruleId: string, error: unknown) => void,
+  paragraphReport?: ParagraphReport,
+): Omit<FileResult, "path"> & { text: string } {
   const languageId = languageOfPath(request.path);
   if (!isChecked(text, languageId)) return { findings: [], fixed: 0, text };
   let model = parseDocument({ text, uri: request.path, languageId }, lineCache);
@@ -122,10 +173,16 @@ export function checkText(text: string, request: CheckRequest, rules: readonly R
     }
   }
   const problems = lint(model, rules, request.lint, { onRuleError });
+  const locate: Locator = paragraphReport?.locate ?? pointAt;
   const paragraphs = request.paragraphs
-    ? paragraphItems(model).map((item, i) => ({ normalized: item.text, length: item.length, start: pointAt(model, model.paragraphs[i].start), end: pointAt(model, model.paragraphs[i].end) }))
+    ? paragraphItems(model).map((item, i) => {
+        const { excerpt, ...start } = locate(model, model.paragraphs[i].start);
+        const { excerpt: _, ...end } = locate(model, model.paragraphs[i].end);
+        return { normalized: item.text, length: item.length, start, end, excerpt };
+      })
     : undefined;
-  return { findings: problems.map((p) => toFinding(model, p)), fixed, text: out, paragraphs };
+  const findings = paragraphReport ? problems.map((p) => toParagraphFinding(model, p, paragraphReport)) : problems.map((p) => toFinding(model, p));
+  return { findings, fixed, text: out, paragraphs };
 }
 
 /** Reads, checks and (with fix) rewrites one file in its own encoding. Never throws. */
@@ -158,7 +215,7 @@ export async function checkFile(request: CheckRequest, rules: readonly Rule<obje
   return report;
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (error instanceof DecodeError) return error.message;
   const e = error as NodeJS.ErrnoException;
   if (e && typeof e.code === "string") {

@@ -36,16 +36,28 @@ export function crossFileDuplicates(results: FileResult[], configFor: (path: str
     const firstPath = displayPath(results[first.file].path, cwd);
     const line = first.paragraph.start.line;
     const percent = Math.floor(m.similarity * 100);
+    // A Word document's places are paragraphs: "第12段", "paragraph 12".
+    const firstInWord = results[first.file].unit === "paragraph";
+    const place = firstInWord ? { zh: `第${line}段`, en: `paragraph ${line}` } : { zh: `第${line}行的段落`, en: `line ${line}` };
     const finding: Finding = {
       ruleId: RULE_ID,
       severity,
       message: m.exact
-        ? { zh: `段落与其他文件重复：与 ${firstPath} 第${line}行的段落相同`, en: `Paragraph repeated from another file: same as ${firstPath} line ${line}` }
-        : { zh: `段落与其他文件近似重复：与 ${firstPath} 第${line}行的段落相似度${percent}%`, en: `Paragraph nearly repeated from another file: ${percent}% similar to ${firstPath} line ${line}` },
+        ? { zh: `段落与其他文件重复：与 ${firstPath} ${place.zh}相同`, en: `Paragraph repeated from another file: same as ${firstPath} ${place.en}` }
+        : { zh: `段落与其他文件近似重复：与 ${firstPath} ${place.zh}相似度${percent}%`, en: `Paragraph nearly repeated from another file: ${percent}% similar to ${firstPath} ${place.en}` },
       start: later.paragraph.start,
       end: later.paragraph.end,
+      excerpt: later.paragraph.excerpt,
       fixable: false,
-      related: [{ path: results[first.file].path, start: first.paragraph.start, end: first.paragraph.end, message: { zh: "首次出现", en: "First occurrence" } }],
+      related: [
+        {
+          path: results[first.file].path,
+          start: first.paragraph.start,
+          end: first.paragraph.end,
+          message: { zh: "首次出现", en: "First occurrence" },
+          ...(firstInWord ? { unit: "paragraph" as const, excerpt: first.paragraph.excerpt } : {}),
+        },
+      ],
     };
     results[later.file].findings.push(finding);
     touched.add(later.file);

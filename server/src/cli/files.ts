@@ -3,12 +3,19 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { compileGlob, hasMagic, splitGlob } from "../config/glob";
+import { isWordLockFile, isWordName } from "../docx/names";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".md", ".markdown", ".gw", ".gongwen"];
 
+/**
+ * Documents a folder or glob yields: text documents and Word documents (old .doc and .wps too,
+ * so that they are reported as not checked rather than passed over), but never the lock file
+ * Word keeps beside an open document ("~$计划.docx").
+ */
 export function isDocumentName(name: string): boolean {
   const lower = name.toLowerCase();
-  return DOCUMENT_EXTENSIONS.some((e) => lower.endsWith(e));
+  if (DOCUMENT_EXTENSIONS.some((e) => lower.endsWith(e))) return true;
+  return isWordName(lower) && !isWordLockFile(name);
 }
 
 export function languageOfPath(path: string): string {

@@ -50,10 +50,11 @@ export function formatText(results: readonly FileResult[], language: Language, c
     if (r.findings.length === 0) continue;
     const path = displayPath(r.path, cwd);
     const lines = r.findings.map((f) => {
-      const where = `${path}:${f.start.line}:${f.start.column}`;
+      const where = r.unit === "paragraph" ? paragraphPlace(path, f.start.line, f.excerpt, language) : `${path}:${f.start.line}:${f.start.column}`;
       const head = `${where} ${paint(COLORS[f.severity], f.severity)} ${language === "zh" ? f.message.zh : f.message.en} ${paint(COLORS.dim, f.ruleId)}`;
       const notes = f.related.map((rel) => {
-        const at = `${rel.path ? displayPath(rel.path, cwd) : path}:${rel.start.line}:${rel.start.column}`;
+        const relPath = rel.path ? displayPath(rel.path, cwd) : path;
+        const at = rel.unit === "paragraph" ? paragraphPlace(relPath, rel.start.line, rel.excerpt, language) : `${relPath}:${rel.start.line}:${rel.start.column}`;
         return `  ${at} ${paint(COLORS.dim, "note")} ${language === "zh" ? rel.message.zh : rel.message.en}`;
       });
       return [head, ...notes].join("\n");
@@ -63,6 +64,12 @@ export function formatText(results: readonly FileResult[], language: Language, c
   const s = summarize(results);
   const summary = summaryLine(s, language);
   return (blocks.length > 0 ? blocks.join("\n\n") + "\n\n" : "") + paint(COLORS.bold, summary) + "\n";
+}
+
+/** A place in a Word document: its paragraph and the words there (Word has no line numbers). */
+export function paragraphPlace(path: string, paragraph: number, excerpt: string | undefined, language: Language): string {
+  const where = language === "zh" ? `${path} 第${paragraph}段` : `${path} paragraph ${paragraph}`;
+  return excerpt ? `${where} “${excerpt}”` : where;
 }
 
 export function summaryLine(s: Summary, language: Language): string {
@@ -85,7 +92,8 @@ export function summaryLine(s: Summary, language: Language): string {
   return line + ".";
 }
 
-function jsonFinding(f: Finding, language: Language, cwd: string) {
+/** Word documents: `line` is the paragraph number, `column` counts from the paragraph's start; `paragraph` and `excerpt` say so. */
+function jsonFinding(f: Finding, language: Language, cwd: string, unit: FileResult["unit"]) {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -94,6 +102,7 @@ function jsonFinding(f: Finding, language: Language, cwd: string) {
     column: f.start.column,
     endLine: f.end.line,
     endColumn: f.end.column,
+    ...(unit === "paragraph" ? { paragraph: f.start.line, excerpt: f.excerpt } : {}),
     fixable: f.fixable,
     related: f.related.map((r) => ({
       path: r.path ? displayPath(r.path, cwd) : undefined,
@@ -101,6 +110,7 @@ function jsonFinding(f: Finding, language: Language, cwd: string) {
       column: r.start.column,
       endLine: r.end.line,
       endColumn: r.end.column,
+      ...(r.unit === "paragraph" ? { paragraph: r.start.line, excerpt: r.excerpt } : {}),
       message: language === "zh" ? r.message.zh : r.message.en,
     })),
   };
@@ -113,9 +123,10 @@ export function formatJson(results: readonly FileResult[], language: Language, c
     files: results.map((r) => ({
       path: displayPath(r.path, cwd),
       encoding: r.encoding,
+      unit: r.unit,
       error: r.error,
       fixed: r.fixed,
-      findings: r.findings.map((f) => jsonFinding(f, language, cwd)),
+      findings: r.findings.map((f) => jsonFinding(f, language, cwd, r.unit)),
     })),
     summary: summarize(results),
   };
@@ -134,7 +145,14 @@ function artifactUri(path: string, cwd: string): { uri: string; uriBaseId?: stri
 export function formatSarif(results: readonly FileResult[], language: Language, cwd: string, version: string): string {
   const pick = (m: { zh: string; en: string }) => (language === "zh" ? m.zh : m.en);
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const region = (s: { line: number; column: number }, e: { line: number; column: number }) => ({ startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column });
+  // In a Word document the lines are paragraphs: the excerpt goes with them as the region's snippet.
+  const region = (s: { line: number; column: number }, e: { line: number; column: number }, excerpt?: string) => ({
+    startLine: s.line,
+    startColumn: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    ...(excerpt !== undefined ? { snippet: { text: excerpt } } : {}),
+  });
   const sarifResults = [];
   for (const r of results) {
     const artifact = artifactUri(r.path, cwd);
@@ -144,13 +162,15 @@ export function formatSarif(results: readonly FileResult[], language: Language, 
         ruleIndex: ruleIndex.get(f.ruleId),
         level: LEVEL[f.severity],
         message: { text: pick(f.message) },
-        locations: [{ physicalLocation: { artifactLocation: artifact, region: region(f.start, f.end) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifact, region: region(f.start, f.end, f.excerpt) } }],
       };
+      if (r.unit === "paragraph") result.properties = { paragraph: f.start.line, excerpt: f.excerpt };
       if (f.related.length > 0) {
         result.relatedLocations = f.related.map((rel, id) => ({
           id,
           message: { text: pick(rel.message) },
-          physicalLocation: { artifactLocation: rel.path ? artifactUri(rel.path, cwd) : artifact, region: region(rel.start, rel.end) },
+          physicalLocation: { artifactLocation: rel.path ? artifactUri(rel.path, cwd) : artifact, region: region(rel.start, rel.end, rel.excerpt) },
+          ...(rel.unit === "paragraph" ? { properties: { paragraph: rel.start.line } } : {}),
         }));
       }
       if (f.fix) {

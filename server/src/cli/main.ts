@@ -9,12 +9,14 @@ import { ConfigResolver, formatConfigProblem, mergeLintConfig, readConfig, type 
 import { helpText, parseArgs, UsageError, localeFromEnv, type CliOptions } from "./args";
 import type { CheckRequest, FileResult } from "./check";
 import { decode } from "./encoding";
+import { isWordName, looksLikeZip } from "../docx/names";
 import { expandPaths } from "./files";
 import { displayPath, formatJson, formatSarif, formatText, summarize } from "./format";
 import { crossFileDuplicates } from "./cross-file";
 import { runChecks, serveWorker } from "./run";
 import { RULES } from "../rules";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { runExport } from "./export";
 
 function stdinBytes(): Promise<Buffer> {
   return new Promise((resolveBytes, reject) => {
@@ -38,6 +40,7 @@ export function failed(options: CliOptions, results: readonly FileResult[]): boo
 
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
+  if (argv[0] === "export") return runExport(argv.slice(1), process.env, cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   let options: CliOptions;
   try {
     options = parseArgs(argv, process.env, process.stdout.isTTY === true);
@@ -97,14 +100,26 @@ async function main(argv: string[]): Promise<number> {
   if (options.stdin) {
     const name = options.stdinFilename ? resolve(cwd, options.stdinFilename) : resolve(cwd, "<stdin>.txt");
     let text: string;
+    let bytes: Buffer;
     try {
-      text = decode(await stdinBytes()).text;
+      bytes = await stdinBytes();
     } catch (error) {
       note(`<stdin>: error: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
     // Standard input is always checked: the caller asked for it, whatever `ignore` says.
-    requests.push({ path: name, text, fix: options.fix, paragraphs: false, lint: configFor(name).lint });
+    if (isWordName(name) || looksLikeZip(bytes)) {
+      // A Word document piped in (`gongwen - --stdin-filename 计划.docx < 计划.docx`).
+      requests.push({ path: name, bytes, fix: options.fix, paragraphs: false, lint: configFor(name).lint, language });
+    } else {
+      try {
+        text = decode(bytes).text;
+      } catch (error) {
+        note(`<stdin>: error: ${error instanceof Error ? error.message : String(error)}`);
+        return 2;
+      }
+      requests.push({ path: name, text, fix: options.fix, paragraphs: false, lint: configFor(name).lint });
+    }
   } else {
     const expansion = expandPaths(options.paths, cwd);
     for (const e of expansion.errors) {
@@ -117,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
         if (expansion.explicit.has(path)) note(`${displayPath(path, cwd)}: ${language === "zh" ? "已按配置文件的 ignore 跳过（用 --no-ignore 可检查）" : "skipped: ignored by the configuration (--no-ignore checks it)"}`);
         continue;
       }
-      requests.push({ path, lint, fix: options.fix, paragraphs: options.crossFileDuplicates });
+      requests.push({ path, lint, fix: options.fix, paragraphs: options.crossFileDuplicates, language });
     }
   }
 
@@ -143,14 +158,15 @@ async function main(argv: string[]): Promise<number> {
     note(`${displayPath(r.path, cwd)}: error: ${r.error}`);
   }
   if (!options.stdin && requests.length === 0 && !ioError) {
-    note(language === "zh" ? "gongwen: 没有找到要检查的文档（.txt .md .gw）" : "gongwen: no documents found (.txt .md .gw)");
+    note(language === "zh" ? "gongwen: 没有找到要检查的文档（.txt .md .gw .docx）" : "gongwen: no documents found (.txt .md .gw .docx)");
   }
 
   const shown = results.map((r) => (options.stdin && !options.stdinFilename ? { ...r, path: "<stdin>" } : r));
   const report =
     options.format === "json" ? formatJson(shown, language, cwd, VERSION) : options.format === "sarif" ? formatSarif(shown, language, cwd, VERSION) : formatText(shown, language, cwd, options.color && !options.output);
   const fixedStdin = options.stdin && options.fix;
-  if (fixedStdin) process.stdout.write(results[0]?.fixedText ?? requests[0]?.text ?? "");
+  // A Word document on standard input is never rewritten: nothing to echo.
+  if (fixedStdin && requests[0]?.bytes === undefined) process.stdout.write(results[0]?.fixedText ?? requests[0]?.text ?? "");
   if (options.output) {
     try {
       writeFileSync(resolve(cwd, options.output), report);

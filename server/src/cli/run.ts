@@ -5,8 +5,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Rule } from "../engine/rule";
 import { checkFile, type CheckRequest, type FileResult } from "./check";
+import { checkWordDocument, isWordRequest } from "./word";
 
 export type RuleErrorHandler = (path: string, ruleId: string, message: string) => void;
+
+/** One document: a Word document through the Word reader, any other read as text. Never throws. */
+function checkDocument(request: CheckRequest, rules: readonly Rule<object>[], onRuleError: (ruleId: string, error: unknown) => void): Promise<FileResult> {
+  return isWordRequest(request) ? checkWordDocument(request, rules, onRuleError) : checkFile(request, rules, onRuleError);
+}
 
 /** Below this many documents a worker's start-up (about 60 ms) costs more than it saves. */
 const WORKER_THRESHOLD = 40;
@@ -41,7 +47,7 @@ async function inThisThread(requests: readonly CheckRequest[], rules: readonly R
     while (next < requests.length) {
       const i = next++;
       const request = requests[i];
-      results[i] = await checkFile(request, rules, (ruleId, error) => onRuleError(request.path, ruleId, error instanceof Error ? error.message : String(error)));
+      results[i] = await checkDocument(request, rules, (ruleId, error) => onRuleError(request.path, ruleId, error instanceof Error ? error.message : String(error)));
       onProgress(++done);
     }
   };
@@ -93,6 +99,6 @@ function inWorkers(requests: readonly CheckRequest[], count: number, onRuleError
 export function serveWorker(port: { on(event: "message", listener: (m: { index: number; request: CheckRequest }) => void): void; postMessage(m: WorkerReply): void }, rules: readonly Rule<object>[]): void {
   port.on("message", ({ index, request }) => {
     const ruleErrors: Array<[string, string]> = [];
-    void checkFile(request, rules, (ruleId, error) => ruleErrors.push([ruleId, error instanceof Error ? error.message : String(error)])).then((result) => port.postMessage({ index, result, ruleErrors }));
+    void checkDocument(request, rules, (ruleId, error) => ruleErrors.push([ruleId, error instanceof Error ? error.message : String(error)])).then((result) => port.postMessage({ index, result, ruleErrors }));
   });
 }

@@ -8,6 +8,7 @@ import type { Message } from "../engine/rule";
 import { findRule } from "../rules";
 import { ignoreMatcher } from "./glob";
 import { parseJson } from "./json";
+import { readExportSettings } from "../export/layout";
 
 export const CONFIG_FILE_NAME = ".gongwenrc.json";
 
@@ -20,6 +21,8 @@ export interface ProjectConfig {
   dir: string;
   lint: LintConfig;
   ignore: string[];
+  /** The `export` section's valid values (applied over the editor's `gongwen.export.*`). */
+  export: Record<string, unknown>;
   /** Whether a file (absolute path) is excluded by `ignore`. */
   isIgnored(filePath: string): boolean;
 }
@@ -110,8 +113,22 @@ export function parseConfig(text: string, path: string): ConfigLookup {
     if (Array.isArray(root.ignore) && root.ignore.every((g) => typeof g === "string")) ignore = root.ignore;
     else warn("ignore", { zh: "“ignore”应为字符串数组，已忽略", en: '"ignore" must be an array of strings; ignored' });
   }
+  let exportValues: Record<string, unknown> = {};
+  if (root.export !== undefined) {
+    const raw = asObject(root.export);
+    if (!raw) warn("export", { zh: "“export”应为对象，已忽略", en: '"export" must be an object; ignored' });
+    else {
+      // Only the values that pass go on; each one that does not is a warning at its key.
+      const bad = new Set<string>();
+      readExportSettings(raw, undefined, (key, message) => {
+        bad.add(key);
+        warn(key, message);
+      });
+      exportValues = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));
+    }
+  }
   for (const key of Object.keys(root)) {
-    if (key !== "rules" && key !== "ignore" && key !== "$schema") warn(key, { zh: `未知设置项“${key}”，已忽略`, en: `unknown setting "${key}"; ignored` });
+    if (key !== "rules" && key !== "ignore" && key !== "export" && key !== "$schema") warn(key, { zh: `未知设置项“${key}”，已忽略`, en: `unknown setting "${key}"; ignored` });
   }
 
   const dir = dirname(path);
@@ -123,6 +140,7 @@ export function parseConfig(text: string, path: string): ConfigLookup {
       dir,
       lint: { rules },
       ignore,
+      export: exportValues,
       isIgnored(filePath: string) {
         const rel = relative(dir, resolve(filePath));
         // Files outside the config's folder are not its business.

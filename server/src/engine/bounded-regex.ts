@@ -73,6 +73,8 @@ function matchTexts(job: Job): { hits: Array<Array<[number, number]>>; error?: s
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
 const flag = new Int32Array(workerData.shared);
+Atomics.store(flag, 1, 1);
+Atomics.notify(flag, 1);
 const matchTexts = ${matchTexts.toString()};
 workerData.port.on("message", (job) => {
   let result;
@@ -91,9 +93,12 @@ interface Runner {
 }
 
 let runner: Runner | undefined;
+/** How long a worker may take to start before user patterns are given up. */
+const STARTUP_MS = 15_000;
 
 function start(): Runner {
-  const shared = new SharedArrayBuffer(4);
+  // [0]: the id of the last job answered; [1]: 1 once the worker runs.
+  const shared = new SharedArrayBuffer(8);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared, port: port2 }, transferList: [port2] });
   // Neither the worker nor its port may keep a CLI process alive.
@@ -112,14 +117,20 @@ function stop(): void {
 }
 
 /**
- * Matches `source` against every text, in windows, within `timeoutMs` (worker start-up
- * included). On timeout the worker is terminated and `timedOut` is set; the caller should stop
+ * Matches `source` against every text, in windows, within `timeoutMs` (the worker's start-up
+ * is not counted). On timeout the worker is terminated and `timedOut` is set; the caller should stop
  * using the pattern.
  */
 export function matchAllBounded(source: string, flags: string, texts: string[], options: BoundedOptions): BoundedResult {
   if (texts.length === 0) return { hits: [], timedOut: false };
   if (!runner) runner = start();
   const r = runner;
+  // A thread starting on a busy machine can take longer than a pattern's whole budget: the
+  // deadline counts matching only (a worker that never starts is given up after STARTUP_MS).
+  if (Atomics.load(r.flag, 1) === 0 && Atomics.wait(r.flag, 1, 0, STARTUP_MS) === "timed-out") {
+    stop();
+    return { hits: texts.map(() => []), timedOut: true };
+  }
   const id = r.nextId;
   r.nextId = (r.nextId % 0x3fffffff) + 1;
   Atomics.store(r.flag, 0, 0);

@@ -106,6 +106,12 @@ export class PublishedProblems {
     return counts.get(ruleId) ?? 0;
   }
 
+  /** Every problem published for this version of the document, or undefined (another version, or none yet). */
+  all(uri: string, version: number): Problem[] | undefined {
+    const entry = this.byUri.get(uri);
+    return entry !== undefined && entry.version === version ? entry.problems : undefined;
+  }
+
   /**
    * The published problems of `model`'s version whose range is `range`, of rule `ruleId` (none
    * when the document changed since: fixes of another version would edit the wrong characters).

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import { CONFIG_FILE_NAME, ConfigResolver, formatConfigProblem, mergeLintConfig } from "../config/project";
 import { parseJson } from "../config/json";
+import { readExportSettings } from "../export/layout";
 import type { Settings } from "../settings";
 import { localize, type Language } from "../i18n";
 
@@ -67,7 +68,7 @@ export class ProjectConfigs {
     for (const w of lookup.warnings) this.showOnce(formatConfigProblem(w, language), false);
     const config = lookup.config;
     if (!config) return settings;
-    return { ...settings, enable: settings.enable && !config.isIgnored(path), lint: mergeLintConfig(settings.lint, config.lint) };
+    return { ...settings, enable: settings.enable && !config.isIgnored(path), lint: mergeLintConfig(settings.lint, config.lint), export: readExportSettings(config.export, settings.export) };
   }
 
   private showOnce(text: string, broken: boolean): void {

@@ -1,8 +1,9 @@
 // Sibling runs of headings (same document, parent and family), and how each run is meant to
 // start: at one, or on from an earlier run when the document numbers continuously.
 
-import type { DocumentModel, Heading, LineKind, MarkerFamily } from "../model/document";
+import type { DocumentModel, Heading, Line, LineKind, MarkerFamily } from "../model/document";
 import { isBlankCode } from "../model/text";
+import { parseWholeDate } from "../model/dates";
 
 export interface HeadingRun {
   items: Heading[];
@@ -67,15 +68,20 @@ function computeRuns(model: DocumentModel): HeadingRun[] {
       else if (first === lastValue(list[k - 1]) + 1) continuing++;
     }
     const wholeDocument = continuing > 0 && restarting === 0;
+    // How far the numbers should have got by the end of the previous run: its items counted
+    // (a run "1. 1." meant to reach 2, so "3." under the next parent carries on from it).
+    let counted = list[0].items.length;
     for (let k = 1; k < list.length; k++) {
       const first = list[k].items[0].value;
       const prevLast = lastValue(list[k - 1]);
       // A run starting just past the previous one's end carries on its numbers, with a gap
       // when an item went missing at the seam ("25. 26. (五) 28. 29.").
-      if (wholeDocument || (first !== 1 && (first === prevLast + 1 || (first > prevLast && first <= prevLast + 3 && prevLast > 1)))) {
-        list[k].continuesFrom = prevLast;
+      const seam = first === prevLast + 1 || first === counted + 1 || (first > prevLast && first <= prevLast + 3 && prevLast > 1);
+      if (wholeDocument || (first !== 1 && seam)) {
+        list[k].continuesFrom = first === counted + 1 && first !== prevLast + 1 ? counted : prevLast;
         list[k].continues = list[k - 1];
-      }
+        counted += list[k].items.length;
+      } else counted = list[k].items.length;
     }
   }
   return runs;
@@ -92,33 +98,63 @@ function lastValue(run: HeadingRun): number {
 }
 
 /**
- * Numbering may start again after an unnumbered title, part label or lead-in this model did
- * not take for a document title ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下："),
- * a sign-off and the next document's title, or a wide blank gap, between the previous
- * heading of the run and this one.
+ * Numbering may start again only for a reason between the previous heading of the run and
+ * this one: a title this model did not take for a document title, a part label or a lead-in
+ * ("2024年工作计划", "三月主题：养成文明习惯", "具体安排如下：", and right before the list
+ * also "重点抓好以下几项工作。"), a table of contents, a sign-off, an attachment note or the
+ * next document's 版头, a Markdown thematic break. A label counts only after the last heading
+ * in between: a short line inside an earlier subsection labels that subsection, not a new
+ * list. Blank lines alone are no reason.
  */
 function isPartBreak(model: DocumentModel, line: number, previousLine: number): boolean {
-  let blanks = 0;
+  let labelsCount = true;
+  let directlyBefore = true;
   for (let i = line - 1; i > previousLine; i--) {
     const l = model.lines[i];
-    if (l.kind === "blank") {
-      if (++blanks >= 2) return true;
-      continue;
+    if (l.kind === "blank") continue;
+    if (l.kind === "title" || l.kind === "toc-caption" || l.kind === "markup" || isElementKind(l.kind)) return true;
+    if (l.kind === "heading") labelsCount = false;
+    else if (l.kind === "body") {
+      const content = model.text.slice(l.contentStart, l.contentEnd);
+      if ((labelsCount && isLabel(content) && !opensWithEnumeration(l)) || (directlyBefore && LEAD_IN.test(content)) || isDateLine(l.facts.visibleLength, content)) return true;
     }
-    blanks = 0;
-    if (l.kind === "title" || l.kind === "toc-caption" || isElementKind(l.kind)) return true;
-    if (l.kind === "body" && isLabel(model.text.slice(l.contentStart, l.contentEnd))) return true;
+    directlyBefore = false;
   }
   return false;
 }
+
+/** "九是按照《……的通知》": the first line of a paragraph that wraps onto the next, not a label. */
+function opensWithEnumeration(l: Line): boolean {
+  const tokens = l.facts.enumerations;
+  return tokens.length > 0 && tokens[0].start === l.facts.contentStart;
+}
+
+/** A date alone on its line ("2024年1月15日", "二〇二四年一月十五日"): a sign-off the model did not take for one. */
+function isDateLine(visible: number, content: string): boolean {
+  return visible >= 6 && visible <= 20 && parseWholeDate(content.replace(/[\s\u3000]+/g, "")) !== undefined;
+}
+
+/** A lead-in sentence that may end in a full stop ("重点抓好以下几个方面的工作。"), right before the list it announces. */
+const LEAD_IN = /(?:如下|以下|下列|下面|几个方面|几项|几点)[^。；！？，,]{0,12}[。：:]$/;
 
 /** A sign-off, an attachment note, a 版记 or a 版头 lies between: a document's end or a new one's head. */
 function isElementKind(kind: LineKind): boolean {
   return kind === "signature" || kind === "date" || kind === "attachment" || kind === "colophon" || kind === "doc-number" || kind === "masthead" || kind === "addressee";
 }
 
-/** A run announced by a lead-in ("主要讲三个问题：") is a list of topics; the sections that follow restart. */
+/**
+ * A list of topics announced by a lead-in ("主要讲三个问题：") and written one topic a line, with
+ * nothing between them, is taken up again topic by topic: the sections that follow restart.
+ * Sections after a lead-in ("现将有关情况报告如下："), with text between them or run into
+ * their lines, are no such list.
+ */
 function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
+  if (run.items.length < 2) return false;
+  // Topics, not sections written one a line with their text run in ("一、打造品牌。坚定……").
+  for (const h of run.items) if (h.runIn) return false;
+  for (let k = 1; k < run.items.length; k++) {
+    for (let i = run.items[k - 1].line + 1; i < run.items[k].line; i++) if (model.lines[i].kind !== "blank") return false;
+  }
   const firstLine = run.items[0].line;
   for (let i = firstLine - 1; i >= 0; i--) {
     const l = model.lines[i];
@@ -129,11 +165,15 @@ function isAnnouncedList(model: DocumentModel, run: HeadingRun): boolean {
   return false;
 }
 
-/** A short line without sentence punctuation (a colon may end it), or any line ending in a colon. */
+/**
+ * A line ending in a colon, or a short line without sentence punctuation that is not a
+ * clause cut off mid-sentence (a comma inside, or at its end, outside a "label：text" line).
+ */
 function isLabel(content: string): boolean {
   if (/[：:]$/.test(content)) return true;
   let visible = 0;
   for (let k = 0; k < content.length; k++) if (!isBlankCode(content.charCodeAt(k))) visible++;
   // "三月主题：养成文明习惯，我能行" is a label too: short, and no sentence ends in it.
-  return visible >= 2 && visible <= 40 && !/[。；！？;!?]/.test(content) && !/[，,、]$/.test(content) && !/^\d{4}年\d{1,2}月/.test(content);
+  if (visible < 2 || visible > 40 || /[。；！？;!?]/.test(content) || /[，,、]$/.test(content) || /^\d{4}年\d{1,2}月/.test(content)) return false;
+  return !/[，,]/.test(content) || /[：:]/.test(content);
 }

@@ -3,7 +3,7 @@
 import type { DocumentModel, Heading } from "../model/document";
 import { formatMarker, formatMarkerNumber, rewriteKeepsMarker } from "../model/numbering";
 import { defineRule, type Fix, type TextEdit } from "../engine/rule";
-import { checkSequence, sequenceMessage, type SequenceFinding } from "./sequence";
+import { planSequence, sequenceMessage, type SequenceFinding } from "./sequence";
 import { isCjkCode } from "../model/text";
 import { headingRuns, type HeadingRun } from "./heading-runs";
 
@@ -17,28 +17,18 @@ export default defineRule({
   },
   defaultOptions: {},
   check(model, context) {
-    const runs = headingRuns(model);
-    // Only runs with findings are kept: most runs are in sequence, checked without an array.
-    const findingsOf = new Map<HeadingRun, SequenceFinding[]>();
-    for (const run of runs) {
-      const first = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
-      if (inSequence(run, first)) continue;
-      const findings = checkSequence(run.items.map((h) => h.value), first);
-      if (findings.length > 0) findingsOf.set(run, findings);
-    }
-    let successors: Map<HeadingRun, HeadingRun> | undefined;
-    for (const run of runs) {
-      const findings = findingsOf.get(run);
-      if (findings === undefined) continue;
-      // Fix-all renumbers the run (and the runs that continue its numbers) in one go, so no
-      // pass leaves a half-renumbered list for the next to misread; never where the run
-      // may start a new list.
+    for (const items of headingChains(model)) {
+      if (inSequence(items) || isMarkdownLazyList(model, items)) continue;
+      const findings = planSequence(items.map((h) => h.value), 1);
+      if (findings.length === 0) continue;
+      // Fix-all renumbers the whole chain (the run and the runs that carry on its numbers) in
+      // one go, so no pass leaves a half-renumbered list for the next to misread; never where
+      // the run may start a new list.
       const uncertain = findings.some((f) => f.fault === "start" || f.fault === "restart");
-      const chain = uncertain ? [] : renumberChainEdits(run, (successors ??= continuingRuns(runs, findingsOf)), model);
-      const runEdits = chain.length > 0 ? [] : renumberRunEdits(run, model);
+      const renumber = renumberEdits(items, model);
       for (const f of findings) {
-        const h = run.items[f.index];
-        const glued = f.fault === "gap" || f.fault === "start" ? findRunIn(model, run, f, h) : undefined;
+        const h = items[f.index];
+        const glued = f.fault === "gap" || f.fault === "start" ? findRunIn(model, items, f, h) : undefined;
         if (glued !== undefined) {
           const marker = display(h, f.expected, model);
           context.report({
@@ -60,11 +50,12 @@ export default defineRule({
         }
         // The run's renumbering rides on its first finding only: one copy per run, not one
         // per finding (a run of thousands of wrong numbers would carry it thousands of times).
-        if (f === findings[0]) {
-          if (chain.length > 0) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: chain, safe: true });
-          else if (runEdits.length > 1) fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: runEdits, safe: false });
+        // Safe, it is what fix-all applies even when it is one edit; where the run may start a
+        // new list it is only offered, and only when it does more than the number's own fix.
+        if (f === findings[0] && renumber.length > (uncertain ? 1 : 0)) {
+          fixes.push({ title: { zh: "重新编号本组同级标题", en: "Renumber these sibling headings" }, edits: renumber, safe: !uncertain });
         }
-        const previous = f.index > 0 ? run.items[f.index - 1] : undefined;
+        const previous = f.index > 0 ? items[f.index - 1] : undefined;
         context.report({
           start: h.marker.start,
           end: h.marker.end,
@@ -82,6 +73,39 @@ export default defineRule({
   },
 });
 
+/**
+ * The lists to plan: each run that does not carry on another's numbers, with the runs that do
+ * ("1.–4." under 一、 and "5.–6." under 二、 are one list).
+ */
+function headingChains(model: DocumentModel): Heading[][] {
+  const runs = headingRuns(model);
+  const successor = new Map<HeadingRun, HeadingRun>();
+  for (const r of runs) if (r.continues !== undefined && !successor.has(r.continues)) successor.set(r.continues, r);
+  const chains: Heading[][] = [];
+  for (const run of runs) {
+    if (run.continues !== undefined && successor.get(run.continues) === run) continue;
+    let next = successor.get(run);
+    if (next === undefined) {
+      chains.push(run.items);
+      continue;
+    }
+    const items = run.items.slice();
+    for (; next !== undefined; next = successor.get(next)) for (const h of next.items) items.push(h);
+    chains.push(items);
+  }
+  return chains;
+}
+
+/**
+ * Markdown renders "1." "1." "1." as 1, 2, 3, and many writers number every item "1." on
+ * purpose (markdownlint's "one" style): not a run of repeats.
+ */
+function isMarkdownLazyList(model: DocumentModel, items: Heading[]): boolean {
+  if (!model.isMarkdown || items.length < 2) return false;
+  for (const h of items) if (h.family !== "ar" || h.value !== 1 || h.marker.close !== "." || h.markdownPrefix) return false;
+  return true;
+}
+
 function markerText(h: Heading, model: DocumentModel): string {
   return model.text.slice(h.marker.start, h.marker.end);
 }
@@ -90,11 +114,11 @@ function markerText(h: Heading, model: DocumentModel): string {
  * The expected number written inside the text before this heading ("……问题及对策8.中央……"):
  * the item lost its line break, and the numbers are right. Returns its offset.
  */
-function findRunIn(model: DocumentModel, run: HeadingRun, f: SequenceFinding, h: Heading): number | undefined {
+function findRunIn(model: DocumentModel, items: Heading[], f: SequenceFinding, h: Heading): number | undefined {
   const wanted = display(h, f.expected, model);
   // Only inside this run's own stretch: after the previous item, or after the parent heading.
   const parentLine = h.parent >= 0 ? model.headings[h.parent].line : model.documents[h.document].startLine;
-  const from = f.index > 0 ? run.items[f.index - 1].line : parentLine;
+  const from = f.index > 0 ? Math.max(items[f.index - 1].line, parentLine) : parentLine;
   for (let i = h.line - 1; i >= from; i--) {
     const line = model.lines[i];
     if (line.kind !== "body" && line.kind !== "heading" && line.kind !== "title") continue;
@@ -127,10 +151,11 @@ function numberEdit(h: Heading, value: number, model: DocumentModel): TextEdit |
   return rewriteKeepsMarker(line.text, h.marker.start - line.start, [relative], h.family, value) ? edit : undefined;
 }
 
-function renumberRunEdits(run: HeadingRun, model: DocumentModel): TextEdit[] {
+/** The edits that number the items 1, 2, 3, … in order. */
+function renumberEdits(items: Heading[], model: DocumentModel): TextEdit[] {
   const edits: TextEdit[] = [];
-  let value = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
-  for (const h of run.items) {
+  let value = 1;
+  for (const h of items) {
     const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
     if (edit) edits.push(edit);
     value++;
@@ -138,41 +163,11 @@ function renumberRunEdits(run: HeadingRun, model: DocumentModel): TextEdit[] {
   return edits;
 }
 
-/** A run whose numbers are first, first + 1, …: nothing to report. */
-function inSequence(run: HeadingRun, first: number): boolean {
-  let value = first;
-  for (const h of run.items) if (h.value !== value++) return false;
+/** Items numbered 1, 2, 3, …: nothing to report. */
+function inSequence(items: Heading[]): boolean {
+  let value = 1;
+  for (const h of items) if (h.value !== value++) return false;
   return true;
-}
-
-/**
- * For each run, the first run (in document order) that carries on its numbers and may be
- * renumbered with it (its own findings show no new start): one pass, not a search per run.
- */
-function continuingRuns(runs: HeadingRun[], findingsOf: Map<HeadingRun, SequenceFinding[]>): Map<HeadingRun, HeadingRun> {
-  const next = new Map<HeadingRun, HeadingRun>();
-  for (const r of runs) {
-    if (r.continues === undefined || next.has(r.continues)) continue;
-    if (findingsOf.get(r)?.some((f) => f.fault === "start" || f.fault === "restart")) continue;
-    next.set(r.continues, r);
-  }
-  return next;
-}
-
-/** Renumbers a run from its proper start, and shifts the runs that carry on its numbers with it. */
-function renumberChainEdits(run: HeadingRun, successors: Map<HeadingRun, HeadingRun>, model: DocumentModel): TextEdit[] {
-  const edits: TextEdit[] = [];
-  let current: HeadingRun | undefined = run;
-  let value = run.continuesFrom === undefined ? 1 : run.continuesFrom + 1;
-  while (current) {
-    for (const h of current.items) {
-      const edit = h.value !== value ? numberEdit(h, value, model) : undefined;
-      if (edit) edits.push(edit);
-      value++;
-    }
-    current = successors.get(current);
-  }
-  return edits;
 }
 
 /** Edits that renumber every heading of the text in sequence (the "renumber document" command). */

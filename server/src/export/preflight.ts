@@ -1,0 +1,79 @@
+// The check before a document leaves: what is still wrong in it (placeholders first, then the
+// other findings shown as problems, by kind), whether it has a title at all. The command
+// shows it and lets the writer go to the first finding; the CLI prints it as a warning.
+
+import type { Message, Problem } from "../engine/rule";
+import type { Language } from "../i18n";
+import type { DocumentModel } from "../model/document";
+
+export interface PreflightKind {
+  ruleId: string;
+  count: number;
+}
+
+export interface PreflightSummary {
+  /** Findings at warning or error severity (what the Problems panel lists as problems). */
+  total: number;
+  kinds: PreflightKind[];
+  /** The first finding in the text (0-based line and UTF-16 column). */
+  first?: { line: number; character: number; endLine: number; endCharacter: number; ruleId: string; message: Message };
+  /** The text has no recognised title (the export has none either). */
+  untitled: boolean;
+}
+
+/** Short names for the kinds a writer meets most; other rules are named by their id. */
+const KIND_NAMES: Record<string, Message> = {
+  placeholder: { zh: "占位符", en: "placeholder" },
+  "duplicate-paragraph": { zh: "重复段落", en: "duplicated paragraph" },
+  "numbering-sequence": { zh: "序号不连续", en: "heading number out of sequence" },
+  "numbering-style": { zh: "序号写法不一致", en: "heading number style" },
+  "numbering-hierarchy": { zh: "标题层级", en: "heading level order" },
+  "enumeration-sequence": { zh: "列举顺序", en: "enumeration order" },
+};
+
+export function summarizeFindings(model: DocumentModel, problems: readonly Problem[]): PreflightSummary {
+  const shown = problems.filter((p) => p.severity === "error" || p.severity === "warning");
+  const counts = new Map<string, number>();
+  for (const p of shown) counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1);
+  // Placeholders first (they must never reach print), then by count.
+  const kinds = [...counts].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => Number(b.ruleId === "placeholder") - Number(a.ruleId === "placeholder") || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+  let first: PreflightSummary["first"];
+  const earliest = shown.reduce<Problem | undefined>((best, p) => (best === undefined || p.start < best.start ? p : best), undefined);
+  if (earliest) {
+    const start = positionOf(model, earliest.start);
+    const end = positionOf(model, earliest.end);
+    first = { line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, ruleId: earliest.ruleId, message: earliest.message };
+  }
+  const untitled = model.documents.length > 0 && model.documents.every((d) => d.titleLine < 0) && model.text.trim() !== "";
+  return { total: shown.length, kinds, first, untitled };
+}
+
+function positionOf(model: DocumentModel, offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = model.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (model.lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - (model.lines[lo]?.start ?? 0) };
+}
+
+/** Whether the writer should be asked before exporting. */
+export function needsConfirmation(summary: PreflightSummary): boolean {
+  return summary.total > 0 || summary.untitled;
+}
+
+/** "还有 5 个问题：占位符 3 处，序号不连续 2 处" — the kinds in the user's language. */
+export function describeFindings(summary: PreflightSummary, language: Language): string {
+  const parts: string[] = [];
+  if (summary.total > 0) {
+    const kinds = summary.kinds.map((k) => {
+      const name = KIND_NAMES[k.ruleId];
+      return language === "zh" ? `${name ? name.zh : k.ruleId} ${k.count} 处` : `${k.count} ${name ? name.en : k.ruleId}`;
+    });
+    parts.push(language === "zh" ? `文档还有 ${summary.total} 个问题：${kinds.join("，")}` : `the document still has ${summary.total} problem${summary.total === 1 ? "" : "s"}: ${kinds.join(", ")}`);
+  }
+  if (summary.untitled) parts.push(language === "zh" ? "没有识别到标题（导出的文档将没有标题）" : "no title was found (the exported document will have none)");
+  return parts.join(language === "zh" ? "；" : "; ");
+}
