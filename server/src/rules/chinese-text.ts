@@ -125,3 +125,27 @@ export function inRanges(ranges: readonly number[], at: number): boolean {
   for (let k = 0; k < ranges.length; k += 2) if (at >= ranges[k] && at < ranges[k + 1]) return true;
   return false;
 }
+
+// ---- characters owned by doc-number-format (issue 14) -----------------------------------------
+
+/**
+ * A 文号 in any of the writings drafts use (国发〔2022〕22号, X政发(2024)5号, 〔2024〕 第05号): its
+ * brackets and blanks are doc-number-format's to report and rewrite (to 〔〕, no blanks), so
+ * punctuation-width and stray-space leave the whole stretch alone. Keep in step with that rule's
+ * pattern: round brackets only right after an organisation code's last character.
+ */
+const DOC_NUMBER = /(?<=[\u4e00-\u9fffA-Za-z])([ \u3000]*)([〔［[【〈（(])[ \u3000]*(\d{2,4})[ \u3000]*[〕］\]】〉）)][ \u3000]*第?[ \u3000]*(\d{1,5})[ \u3000]*号/g;
+const CODE_ENDINGS = "发函字办复通令报呈规纪电批示决";
+
+/** The [start, end) ranges (relative) of the line's 文号, blanks before the bracket included. */
+export function docNumberRanges(text: string): number[] {
+  let out: number[] | undefined;
+  DOC_NUMBER.lastIndex = 0;
+  for (let m = DOC_NUMBER.exec(text); m !== null; m = DOC_NUMBER.exec(text)) {
+    const [whole, before, open, year] = m;
+    if ((open === "（" || open === "(") && (before.length > 0 || !CODE_ENDINGS.includes(text[m.index - 1]))) continue;
+    if (year.length === 3) continue;
+    (out ??= []).push(m.index, m.index + whole.length);
+  }
+  return out ?? NO_RANGES;
+}

@@ -3,8 +3,8 @@
 
 import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
-import { ASCII_QUOTE, ASCII_SEPARATOR, HALF_WIDTH_PUNCTUATION, MARKED_LIST } from "../model/char-classes";
-import { chineseAt, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, previousSignificant } from "./chinese-text";
+import { ASCII_QUOTE, ASCII_SEPARATOR, DIGIT, HALF_WIDTH_PUNCTUATION, MARKED_LIST, NUMBER_SIGN } from "../model/char-classes";
+import { chineseAt, docNumberRanges, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, NO_RANGES, previousSignificant } from "./chinese-text";
 import { listSeparators } from "./list-separator";
 
 /** One mark to change: its offset (relative to the line) and its full-width form. */
@@ -42,6 +42,8 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
   // (marker-punctuation), separators between quoted list items (list-separator).
   const marker = facts.marker;
   const extra = extraMarkerPunctuation(text, marker, facts.enumerations);
+  // A 文号 ("X政发(2024)5号") is doc-number-format's: its brackets become 〔〕, not （）.
+  const docNumbers = (facts.chars & (NUMBER_SIGN | DIGIT)) === (NUMBER_SIGN | DIGIT) ? docNumberRanges(text) : NO_RANGES;
   let spans: Spans | undefined;
   let separators: number[] | undefined;
   const positions: number[] = [];
@@ -49,6 +51,7 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
     if (IS_CANDIDATE[text.charCodeAt(i)] === 0) continue;
     if (marker !== undefined && i >= marker.start && i < marker.end) continue;
     if (extra.length > 0 && inRanges(extra, i)) continue;
+    if (docNumbers.length > 0 && inRanges(docNumbers, i)) continue;
     spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && insideSpans(spans, i)) continue;
     if (text.charCodeAt(i) === 0x2c && (facts.chars & MARKED_LIST) !== 0) {

@@ -3,9 +3,9 @@
 
 import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
-import { INNER_BLANK } from "../model/char-classes";
+import { DIGIT, INNER_BLANK, NUMBER_SIGN } from "../model/char-classes";
 import { PLACEHOLDER_PATTERNS } from "./placeholder-patterns";
-import { hanAt, isCjkPunctuationCode, isDigitCode, isBlankCode } from "./chinese-text";
+import { docNumberRanges, hanAt, inRanges, isBlankCode, isCjkPunctuationCode, isDigitCode, NO_RANGES } from "./chinese-text";
 
 export type SpaceReason = "han" | "punctuation" | "number" | "unit";
 
@@ -43,6 +43,8 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
   if (letterSpaced(text, from, to)) return NO_SPACES;
   let spans: Spans | undefined;
   let found: StraySpace[] | undefined;
+  // Blanks inside a 文号 ("国发〔2022〕 22号") are doc-number-format's.
+  const docNumbers = (facts.chars & (NUMBER_SIGN | DIGIT)) === (NUMBER_SIGN | DIGIT) ? docNumberRanges(text) : NO_RANGES;
   const markerEnd = facts.marker?.end ?? -1;
   // "第一章 总则", "第一条 为了……": the blank after a chapter or article number is the heading's own.
   const chapterEnd = facts.marker !== undefined && CHAPTER_FAMILIES.has(facts.marker.family) ? facts.marker.end : -1;
@@ -51,6 +53,7 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     const s = m.index;
     const e = s + m[0].length;
     if (s <= from || e >= to) continue;
+    if (docNumbers.length > 0 && (inRanges(docNumbers, s) || inRanges(docNumbers, e))) continue;
     const run = m[0];
     if (run.includes("\t")) continue;
     const before = text[s - 1];
