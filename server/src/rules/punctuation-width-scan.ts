@@ -27,13 +27,14 @@ const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": 
 /** The marks the scan looks at (half-width ones and the full-width ones they pair with), by UTF-16 code. */
 const IS_CANDIDATE = new Uint8Array(0x10000);
 for (const ch of ",;:?!().\"'（）“”‘’") IS_CANDIDATE[ch.charCodeAt(0)] = 1;
-const TRIGGERS = HALF_WIDTH_PUNCTUATION | ASCII_QUOTE | ASCII_SEPARATOR;
+/** The classes a line needs for the scan to have anything to look at. */
+export const WIDTH_TRIGGERS = HALF_WIDTH_PUNCTUATION | ASCII_QUOTE | ASCII_SEPARATOR;
 /** Closing Chinese marks after which a full stop still ends the sentence: ”’）》」』】〕 */
 const isClosingCode = (c: number): boolean => c === 0x201d || c === 0x2019 || c === 0xff09 || c === 0x300b || c === 0x300d || c === 0x300f || c === 0x3011 || c === 0x3015;
 
 /** The marks of `text` (a line with its facts) that punctuation-width reports. */
 export function scanWidth(text: string, facts: LineFacts, markdown: boolean): WidthHits {
-  if ((facts.chars & TRIGGERS) === 0) return NO_WIDTH_HITS;
+  if ((facts.chars & WIDTH_TRIGGERS) === 0) return NO_WIDTH_HITS;
   const from = facts.contentStart;
   const to = facts.contentEnd;
   // Most lines with a "." have it in a number (3.5%): no full stop, nothing to pair.

@@ -6,7 +6,7 @@
 import { defineRule, type Message, type RelatedLocation, type TextEdit } from "../engine/rule";
 import { LineMemo } from "../engine/memo";
 import { PUNCTUATION_KINDS } from "./chinese-text";
-import { scanWidth, type WidthHits, type WidthMark } from "./punctuation-width-scan";
+import { scanWidth, WIDTH_TRIGGERS, type WidthHits, type WidthMark } from "./punctuation-width-scan";
 
 /** Related locations listed per finding (the fix changes every mark of the line, listed or not). */
 const MAX_RELATED = 50;
@@ -27,13 +27,16 @@ export default defineRule({
   defaultOptions: {},
   *check(model, context) {
     const table = (model.isMarkdown ? markdownHits : plainHits).table(model.uri, model.lines);
-    for (const line of model.lines) {
-      if ((line.index & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
-      if (!PUNCTUATION_KINDS.has(line.kind)) continue;
-      let hits = table.get(line.index);
+    const lines = model.lines;
+    for (let i = 0; i < lines.length; i++) {
+      if ((i & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
+      // The bit test first: most lines hold no half-width mark and never reach the memo.
+      const line = lines[i];
+      if ((line.facts.chars & WIDTH_TRIGGERS) === 0 || !PUNCTUATION_KINDS.has(line.kind)) continue;
+      let hits = table.get(i);
       if (hits === undefined) {
         hits = scanWidth(line.text, line.facts, model.isMarkdown);
-        table.set(line.index, hits);
+        table.set(i, hits);
       }
       if (hits.certain.length > 0) {
         const marks = hits.certain;

@@ -3,10 +3,11 @@
 // PDF copying or typing. Like punctuation-width, one finding per line (a PDF copy has them on
 // every line), with a fix for the line and the document-wide fix.
 
-import { defineRule, type Message, type RelatedLocation } from "../engine/rule";
+import { defineRule, type Message, type RelatedLocation, type RuleContext } from "../engine/rule";
+import { INNER_BLANK } from "../model/char-classes";
 import { LineMemo } from "../engine/memo";
 import type { LineKind } from "../model/document";
-import { NO_SPACES, scanSpaces, type SpaceReason, type StraySpace } from "./stray-space-scan";
+import { scanSpaces, type SpaceReason, type StraySpace } from "./stray-space-scan";
 
 /**
  * Prose lines. Not the sign-off, date and 版记 (pushed right or aligned with blanks), the masthead
@@ -37,38 +38,44 @@ export default defineRule({
   defaultOptions: {},
   *check(model, context) {
     const table = (model.isMarkdown ? markdownSpaces : plainSpaces).table(model.uri, model.lines);
-    for (const line of model.lines) {
-      if ((line.index & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
-      if (!SPACE_KINDS.has(line.kind)) continue;
-      let found = table.get(line.index);
+    const lines = model.lines;
+    for (let i = 0; i < lines.length; i++) {
+      if ((i & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
+      // The bit test first: most lines have no blank inside and never reach the memo.
+      const line = lines[i];
+      if ((line.facts.chars & INNER_BLANK) === 0 || !SPACE_KINDS.has(line.kind)) continue;
+      let found = table.get(i);
       if (found === undefined) {
         found = scanSpaces(line.text, line.facts, model.isMarkdown);
-        table.set(line.index, found);
+        table.set(i, found);
       }
-      if (found === NO_SPACES || found.length === 0) continue;
-      const base = line.start;
-      const first = found[0];
-      const reason = REASONS[first.reason];
-      const message: Message =
-        found.length === 1
-          ? { zh: `多余的空格：${reason.zh}`, en: `Stray blank: ${reason.en}` }
-          : { zh: `多余的空格：本行有${found.length}处（${reason.zh}等）`, en: `${found.length} stray blanks in this line (${reason.en}, …)` };
-      const related: RelatedLocation[] | undefined =
-        found.length > 1 ? found.slice(1, 1 + MAX_RELATED).map((f) => ({ start: base + f.start, end: base + f.end, message: { zh: `同一行：${REASONS[f.reason].zh}`, en: `Same line: ${REASONS[f.reason].en}` } })) : undefined;
-      context.report({
-        start: base + first.start,
-        end: base + first.end,
-        message,
-        related,
-        fixes: [
-          {
-            title: found.length === 1 ? { zh: "删除空格", en: "Remove the blank" } : { zh: `删除本行${found.length}处多余的空格`, en: `Remove the ${found.length} stray blanks of this line` },
-            edits: found.map((f) => ({ start: base + f.start, end: base + f.end, newText: "" })),
-            safe: true,
-            preferred: true,
-          },
-        ],
-      });
+      if (found.length > 0) reportLine(line.start, found, context);
     }
   },
 });
+
+/** One finding for a line's stray blanks: the first one, the others as related locations. */
+function reportLine(base: number, found: readonly StraySpace[], context: RuleContext<object>): void {
+  const first = found[0];
+  const reason = REASONS[first.reason];
+  const message: Message =
+    found.length === 1
+      ? { zh: `多余的空格：${reason.zh}`, en: `Stray blank: ${reason.en}` }
+      : { zh: `多余的空格：本行有${found.length}处（${reason.zh}等）`, en: `${found.length} stray blanks in this line (${reason.en}, …)` };
+  const related: RelatedLocation[] | undefined =
+    found.length > 1 ? found.slice(1, 1 + MAX_RELATED).map((f) => ({ start: base + f.start, end: base + f.end, message: { zh: `同一行：${REASONS[f.reason].zh}`, en: `Same line: ${REASONS[f.reason].en}` } })) : undefined;
+  context.report({
+    start: base + first.start,
+    end: base + first.end,
+    message,
+    related,
+    fixes: [
+      {
+        title: found.length === 1 ? { zh: "删除空格", en: "Remove the blank" } : { zh: `删除本行${found.length}处多余的空格`, en: `Remove the ${found.length} stray blanks of this line` },
+        edits: found.map((f) => ({ start: base + f.start, end: base + f.end, newText: "" })),
+        safe: true,
+        preferred: true,
+      },
+    ],
+  });
+}
