@@ -223,30 +223,20 @@ function checkFlaggedEdit(model: DocumentModel, e: TextEdit, p: Problem, what: s
   if (!allowed(replaced, e.newText)) fail(`${what}: ${JSON.stringify(replaced)} → ${JSON.stringify(e.newText)} is not what ${p.ruleId} may write`);
 }
 
-/** Spans moved by edits that lie inside or outside them (none straddling a span's edge). */
-function moveSpans(spans: Array<[number, number]>, edits: TextEdit[]): Array<[number, number]> {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const shift = (pos: number, inclusive: boolean) => {
-    let delta = 0;
-    for (const e of sorted) if (inclusive ? e.end <= pos : e.end < pos || (e.end === pos && e.start < pos)) delta += e.newText.length - (e.end - e.start);
-    return pos + delta;
-  };
-  return spans.map(([s, t]) => [shift(s, true), shift(t, false)]);
-}
-
 /**
- * Fix-all: every pass edits only characters of markers the original text already had (numbering
- * rules) or the characters a punctuation or spacing finding names (changed to their full-width
+ * Fix-all: every pass edits only characters of the markers its text has (numbering rules) or the
+ * characters a punctuation or spacing finding of that pass names (changed to their full-width
  * form or deleted), so the text without those characters is identical before and after each
  * pass; the minimal edits sent to the editor reproduce it, a second fix-all changes nothing, and
  * no safe fix is left.
  */
 export function checkFixAll(doc: Doc, model: DocumentModel): string {
   const result = fixAll(model, RULES, {});
-  // Replay the passes, tracking the original marker spans through every edit.
+  // Replay the passes: a pass may find markers an earlier pass made readable (a blank removed
+  // before "（2）"), so each pass is held to the markers of its own text.
   let current = model;
-  let markers = merge(markerSpans(model));
   for (let pass = 0; pass < result.passes; pass++) {
+    const markers = merge(markerSpans(current));
     const problems = lintAll(current);
     const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
@@ -265,7 +255,6 @@ export function checkFixAll(doc: Doc, model: DocumentModel): string {
     const spans = merge(touched.sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     const tracked = applyInsideSpans(current.text, spans, edits);
     if (project(current.text, spans) !== project(tracked.text, tracked.spans)) fail(`fix-all pass ${pass + 1} changed text outside the markers and the flagged characters`);
-    markers = moveSpans(markers, edits);
     current = parse({ text: tracked.text, languageId: doc.languageId });
   }
   if (current.text !== result.text) fail("replaying fix-all passes did not reproduce its result");

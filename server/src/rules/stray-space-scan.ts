@@ -65,6 +65,9 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && (insideSpans(spans, s - 1) || insideSpans(spans, e))) continue;
     if (s === chapterEnd) continue;
+    // A blank before an in-sentence number ("加强 （2）完善") is where the list item starts: without
+    // it the number would no longer read as one, and enumeration-sequence would judge another list.
+    if (facts.enumerations.length > 0 && facts.enumerations.some((t) => t.start === e)) continue;
     const reason = judge(text, s, e, from, to, run, markerEnd);
     if (reason !== undefined) (found ??= []).push({ start: s, end: e, reason });
   }
