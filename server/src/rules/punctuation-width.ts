@@ -4,7 +4,7 @@
 // per line with a fix for the line (and the document-wide fix) is kinder than hundreds.
 
 import { defineRule, type Message, type RelatedLocation, type TextEdit } from "../engine/rule";
-import { LineMemo } from "../engine/memo";
+import { LineMemo, type LineTable } from "../engine/memo";
 import { PUNCTUATION_KINDS } from "./chinese-text";
 import { scanWidth, WIDTH_TRIGGERS, type WidthHits, type WidthMark } from "./punctuation-width-scan";
 
@@ -26,13 +26,16 @@ export default defineRule({
   },
   defaultOptions: {},
   *check(model, context) {
-    const table = (model.isMarkdown ? markdownHits : plainHits).table(model.uri, model.lines);
+    // The memo's table is made on the first line that needs it: most documents have few such
+    // lines, and a table holds two arrays as long as the document.
+    let table: LineTable<WidthHits> | undefined;
     const lines = model.lines;
     for (let i = 0; i < lines.length; i++) {
       if ((i & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
       // The bit test first: most lines hold no half-width mark and never reach the memo.
       const line = lines[i];
       if ((line.facts.chars & WIDTH_TRIGGERS) === 0 || !PUNCTUATION_KINDS.has(line.kind)) continue;
+      table ??= (model.isMarkdown ? markdownHits : plainHits).table(model.uri, model.lines);
       let hits = table.get(i);
       if (hits === undefined) {
         hits = scanWidth(line.text, line.facts, model.isMarkdown);

@@ -5,7 +5,7 @@
 
 import { defineRule, type Message, type RelatedLocation, type RuleContext } from "../engine/rule";
 import { INNER_BLANK } from "../model/char-classes";
-import { LineMemo } from "../engine/memo";
+import { LineMemo, type LineTable } from "../engine/memo";
 import type { LineKind } from "../model/document";
 import { scanSpaces, type SpaceReason, type StraySpace } from "./stray-space-scan";
 
@@ -37,13 +37,16 @@ export default defineRule({
   },
   defaultOptions: {},
   *check(model, context) {
-    const table = (model.isMarkdown ? markdownSpaces : plainSpaces).table(model.uri, model.lines);
+    // The memo's table is made on the first line that needs it: most documents have few such
+    // lines, and a table holds two arrays as long as the document.
+    let table: LineTable<StraySpace[]> | undefined;
     const lines = model.lines;
     for (let i = 0; i < lines.length; i++) {
       if ((i & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
       // The bit test first: most lines have no blank inside and never reach the memo.
       const line = lines[i];
       if ((line.facts.chars & INNER_BLANK) === 0 || !SPACE_KINDS.has(line.kind)) continue;
+      table ??= (model.isMarkdown ? markdownSpaces : plainSpaces).table(model.uri, model.lines);
       let found = table.get(i);
       if (found === undefined) {
         found = scanSpaces(line.text, line.facts, model.isMarkdown);
