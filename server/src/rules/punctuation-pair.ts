@@ -266,9 +266,10 @@ class PairCheck {
     const paragraph = this.paragraph;
     paragraph.reset(this.text);
     for (let k = i; k <= last; k++) scanLine(lines[k], this.markdown, paragraph);
-    // A paragraph broken over two lines (a copy from a PDF or web page) inside a pair:
+    // A paragraph (or a title) broken over two lines, by a copy from a PDF or web page or by the
+    // writer, inside a pair:
     // "……根据《……关于" / "……的通知》要求……" closes on the next line.
-    for (let extra = 0; extra < MAX_BROKEN_LINES && last + 1 < lines.length && lines[last + 1].kind === "body"; extra++) {
+    for (let extra = 0; extra < MAX_BROKEN_LINES && last + 1 < lines.length && (lines[last + 1].kind === "body" || lines[last + 1].kind === "title"); extra++) {
       const family = paragraph.innermostOpen();
       if (family === undefined || !closesFirst(lines[last + 1], family)) break;
       last++;
@@ -282,7 +283,7 @@ class PairCheck {
 }
 
 /** How many following lines a pair may run on to when a paragraph was broken. */
-const MAX_BROKEN_LINES = 2;
+const MAX_BROKEN_LINES = 3;
 
 /** Whether the line's first mark of the family closes it. */
 function closesFirst(line: Line, family: Family): boolean {

@@ -4,7 +4,7 @@
 import { lineLiteralSpans, insideSpans, type Spans } from "../model/literal-spans";
 import type { LineFacts } from "../model/line";
 import { ASCII_QUOTE, ASCII_SEPARATOR, DIGIT, HALF_WIDTH_PUNCTUATION, MARKED_LIST, NUMBER_SIGN } from "../model/char-classes";
-import { chineseAt, docNumberRanges, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, nextSignificant, NO_RANGES, previousSignificant } from "./chinese-text";
+import { chineseAt, docNumberRanges, extraMarkerPunctuation, hanAt, holdsChinese, inRanges, isAlphanumericCode, isBlankCode, isDigitCode, isLatinLetterCode, nextSignificant, NO_RANGES, previousSignificant } from "./chinese-text";
 import { listSeparators } from "./list-separator";
 
 /** One mark to change: its offset (relative to the line) and its full-width form. */
@@ -120,6 +120,7 @@ export function scanWidth(text: string, facts: LineFacts, markdown: boolean): Wi
 function fullStop(text: string, i: number, to: number, p: number): "stop" | "between" | undefined {
   if (p !== i - 1 || text[i + 1] === "." || text[i - 1] === ".") return undefined;
   const before = text.charCodeAt(p);
+  if (isLatinLetterCode(before)) return latinWordEndsSentence(text, i, to) ? "stop" : undefined;
   if (!hanAt(text, p) && !isClosingCode(before) && before !== 0x25 && before !== 0xff05 && before !== 0x2030) return undefined;
   const n = nextSignificant(text, i, to);
   if (n < 0) return "stop";
@@ -129,11 +130,24 @@ function fullStop(text: string, i: number, to: number, p: number): "stop" | "bet
   return hanAt(text, p) && hanAt(text, i + 1) ? "between" : undefined;
 }
 
+/**
+ * "管养路树210km." "推广使用Excel." : a Chinese sentence ending in a short Latin word (a unit, a
+ * product name) glued to a number or a Han character, at the end of the line. A Latin sentence
+ * ("… in the world.") has a blank before its last word and is left alone.
+ */
+function latinWordEndsSentence(text: string, i: number, to: number): boolean {
+  if (nextSignificant(text, i, to) >= 0) return false;
+  let j = i - 1;
+  while (j >= 0 && i - j <= 12 && isLatinLetterCode(text.charCodeAt(j))) j--;
+  if (j < 0 || i - j > 12) return false;
+  return hanAt(text, j) || isDigitCode(text.charCodeAt(j));
+}
+
 /** Whether some "." of text[from, to) follows a Han character, a closing mark or a per cent sign. */
 function mayHoldFullStop(text: string, from: number, to: number): boolean {
   for (let i = text.indexOf(".", from + 1); i >= 0 && i < to; i = text.indexOf(".", i + 1)) {
     const before = text.charCodeAt(i - 1);
-    if (hanAt(text, i - 1) || isClosingCode(before) || before === 0x25 || before === 0xff05 || before === 0x2030) return true;
+    if (hanAt(text, i - 1) || isClosingCode(before) || before === 0x25 || before === 0xff05 || before === 0x2030 || (isLatinLetterCode(before) && latinWordEndsSentence(text, i, to))) return true;
   }
   return false;
 }

@@ -6,6 +6,10 @@
 import { defineRule, type Message, type RelatedLocation, type TextEdit } from "../engine/rule";
 import { LineMemo, type LineTable } from "../engine/memo";
 import { PUNCTUATION_KINDS } from "./chinese-text";
+import type { LineKind } from "../model/document";
+
+/** Prose lines, and the entries of a table of contents (document titles: their marks are the titles' own). */
+const WIDTH_KINDS: ReadonlySet<LineKind> = new Set<LineKind>([...PUNCTUATION_KINDS, "toc-entry"]);
 import { scanWidth, WIDTH_TRIGGERS, type WidthHits, type WidthMark } from "./punctuation-width-scan";
 
 /** Related locations listed per finding (the fix changes every mark of the line, listed or not). */
@@ -34,7 +38,7 @@ export default defineRule({
       if ((i & (STEP_LINES - 1)) === STEP_LINES - 1) yield;
       // The bit test first: most lines hold no half-width mark and never reach the memo.
       const line = lines[i];
-      if ((line.facts.chars & WIDTH_TRIGGERS) === 0 || !PUNCTUATION_KINDS.has(line.kind)) continue;
+      if ((line.facts.chars & WIDTH_TRIGGERS) === 0 || !WIDTH_KINDS.has(line.kind)) continue;
       table ??= (model.isMarkdown ? markdownHits : plainHits).table(model.uri, model.lines);
       let hits = table.get(i);
       if (hits === undefined) {
