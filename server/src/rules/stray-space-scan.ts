@@ -28,7 +28,11 @@ const PAUSE = "，。、；？！";
 /** ASCII marks that punctuation-width turns full-width when they sit in Chinese text. */
 const ASCII_PAUSE = ",;:?!";
 const UNIT_AFTER_NUMBER = "%％‰℃";
+/** 年 月 日: a number before them is a date's, never grouped in threes. */
+const DATE_WORDS = "年月日";
 const CHAPTER_FAMILIES = new Set(["chapter", "section", "article"]);
+/** Marks after which a list number still starts a clause once the blank is gone ("。 四是"). */
+const CLAUSE_END = "。；;：:，,！？!?、）)”」』】";
 /** Separators around a two-character name padded to the width of three ("王　伟、李明华"). */
 const NAME_DELIMITERS = " \t\u3000、，,：:；;（）()";
 
@@ -67,7 +71,7 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     if (s === chapterEnd) continue;
     // A blank before an in-sentence number ("加强 （2）完善") is where the list item starts: without
     // it the number would no longer read as one, and enumeration-sequence would judge another list.
-    if (facts.enumerations.length > 0 && facts.enumerations.some((t) => t.start === e)) continue;
+    if (facts.enumerations.length > 0 && !CLAUSE_END.includes(text[s - 1]) && facts.enumerations.some((t) => t.start === e)) continue;
     const reason = judge(text, s, e, from, to, run, markerEnd);
     if (reason !== undefined) (found ??= []).push({ start: s, end: e, reason });
   }
@@ -148,17 +152,18 @@ function countDigits(text: string, start: number, end: number): number {
  */
 function brokenNumber(text: string, at: number, from: number, to: number): boolean {
   const { start, end, groups } = digitGroups(text, at - 1, from, to);
-  if (!splitByBlanks(groups)) return false;
+  if (!splitByBlanks(groups, DATE_WORDS.includes(text[end] ?? "") || DATE_WORDS.includes(text[end + 1] ?? ""))) return false;
   const nextAt = text[end] === " " ? end + 1 : end;
   const prevAt = text[start - 1] === " " ? start - 2 : start - 1;
   return (nextAt < to && (hanAt(text, nextAt) || UNIT_AFTER_NUMBER.includes(text[nextAt]))) || (prevAt >= from && hanAt(text, prevAt));
 }
 
 /** Digit groups that are one number split by blanks: neither grouped in threes (1 000 000) nor in long groups (138 1234 5678). */
-function splitByBlanks(groups: number[]): boolean {
+function splitByBlanks(groups: number[], dateWordAfter = false): boolean {
   if (groups.length < 2) return false;
-  if (groups[0] <= 3 && groups.slice(1).every((g) => g === 3)) return false;
-  return !groups.every((g) => g >= 3);
+  // Grouped in threes (1 000 000), but never a year ("2 023年").
+  if (!dateWordAfter && groups[0] <= 3 && groups.slice(1).every((g) => g === 3)) return false;
+  return !groups.every((g) => g >= 3) || (dateWordAfter && groups.reduce((a, b) => a + b, 0) === 4);
 }
 
 /**
@@ -168,7 +173,7 @@ function splitByBlanks(groups: number[]): boolean {
  */
 function numberGap(text: string, digit: number, direction: 1 | -1, from: number, to: number): boolean {
   const { start, end, groups } = digitGroups(text, digit, from, to);
-  if (groups.length > 1) return splitByBlanks(groups);
+  if (groups.length > 1) return splitByBlanks(groups, DATE_WORDS.includes(text[end] ?? "") || DATE_WORDS.includes(text[end + 1] ?? ""));
   const far = direction === 1 ? end : start - 1;
   if (far < from || far >= to) return false;
   return hanAt(text, far);
@@ -203,6 +208,7 @@ function wordList(text: string, s: number, from: number, to: number): boolean {
 }
 
 const shortWord = (n: number): boolean => n >= 2 && n <= 4;
+const SENTENCE_MARKS = "，。；！？";
 
 /**
  * Two words of two to four characters on either side ("主持人 王伟", "加强 管理"): a label and its
@@ -210,6 +216,8 @@ const shortWord = (n: number): boolean => n >= 2 && n <= 4;
  * word shows itself when one side is a single character ("项 目负责人") or a long run ("参会 人员按时签到").
  */
 function twoWords(text: string, s: number, from: number, to: number): boolean {
+  // In running text (a line with pauses and stops) a blank between words is a leftover all the same.
+  for (let i = from; i < to; i++) if (SENTENCE_MARKS.includes(text[i])) return false;
   // A numeral and its measure word are one word ("落实一 个责任人").
   if ("一二两三四五六七八九十百千万几每各".includes(text[s - 1]) && "个项名次件条位家户批所座台套种类份".includes(text[s + 1])) return false;
   return shortWord(wordAround(text, s - 1, -1, from, to).length) && shortWord(wordAround(text, s + 1, 1, from, to).length);
