@@ -1,6 +1,5 @@
 // The commands of the 公文 / Gongwen category; document work is delegated to the server.
 import * as vscode from "vscode";
-import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
 import { ServerCommands, WORD_TEXT_SCHEME } from "./protocol";
@@ -38,7 +37,7 @@ async function runOnActiveDocument(connection: ServerConnection, command: string
   };
   try {
     // The server answers after workspace/applyEdit has been applied to the document.
-    await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
+    await client.sendRequest("workspace/executeCommand", { command, arguments: [args] });
   } catch (error) {
     void vscode.window.showErrorMessage(t("commandFailed", [error instanceof Error ? error.message : String(error)]));
   }

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { ServerConnection } from "./connection";
 import { t } from "./i18n";
-import { exportDocxRequest, type ExportAnswer, type ExportParams } from "./protocol";
+import { EXPORT_DOCX_METHOD, type ExportAnswer, type ExportParams } from "./protocol";
 
 /** Options for callers other than the menus (keybindings, other extensions, the e2e suite). */
 export interface ExportCommandOptions {
@@ -63,7 +63,7 @@ export async function exportToWord(connection: ServerConnection, resource?: unkn
   for (;;) {
     let answer: ExportAnswer;
     try {
-      answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t("exporting", [path.basename(uri.path)], uri) }, () => client.sendRequest(exportDocxRequest, params));
+      answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t("exporting", [path.basename(uri.path)], uri) }, () => client.sendRequest<ExportAnswer>(EXPORT_DOCX_METHOD, params));
     } catch (error) {
       void vscode.window.showErrorMessage(t("exportFailed", [error instanceof Error ? error.message : String(error)], uri));
       return undefined;

@@ -61,7 +61,7 @@ const messages = {
 export type MessageKey = keyof typeof messages;
 
 function useChinese(scope?: vscode.Uri): boolean {
-  const setting = vscode.workspace.getConfiguration("gongwen", scope).get<string>("locale", "auto");
+  const setting = vscode.workspace.getConfiguration("gongwen", scope ?? null).get<string>("locale", "auto");
   if (setting === "zh-cn") return true;
   if (setting === "en") return false;
   return vscode.env.language.toLowerCase().startsWith("zh");

@@ -1,5 +1,5 @@
-// The custom requests and server commands the client uses, as the server defines them.
-import { RequestType } from "vscode-languageclient/node";
+// The custom requests and server commands the client uses, as the server defines them. Plain
+// method names, no vscode-languageclient values: this file loads before the client library.
 
 export interface DocumentStatsParams {
   uri: string;
@@ -16,7 +16,7 @@ export interface DocumentStats {
   checked?: boolean;
 }
 
-export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("gongwen/documentStats");
+export const DOCUMENT_STATS_METHOD = "gongwen/documentStats";
 
 /** Server-side commands (workspace/executeCommand); arguments: [{ uri, version }]. */
 export const ServerCommands = {
@@ -44,7 +44,7 @@ export type ReadWordDocumentResult =
   | { error: { zh: string; en: string }; code: string };
 
 /** The server reads the Word document and returns its text, one line per paragraph. */
-export const readWordDocumentRequest = new RequestType<ReadWordDocumentParams, ReadWordDocumentResult, void>("gongwen/readWordDocument");
+export const READ_WORD_DOCUMENT_METHOD = "gongwen/readWordDocument";
 /** gongwen/exportDocx: the server checks, then writes the .docx (server/src/lsp/export.ts). */
 export interface ExportParams {
   uri: string;
@@ -69,4 +69,4 @@ export type ExportAnswer =
   | { status: "written"; target: string; bytes: number; ms: number }
   | { status: "failed"; message: string };
 
-export const exportDocxRequest = new RequestType<ExportParams, ExportAnswer, void>("gongwen/exportDocx");
+export const EXPORT_DOCX_METHOD = "gongwen/exportDocx";

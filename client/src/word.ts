@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ServerConnection } from "./connection";
 import { pick, t } from "./i18n";
-import { readWordDocumentRequest, WORD_TEXT_SCHEME, type ReadWordDocumentResult } from "./protocol";
+import { READ_WORD_DOCUMENT_METHOD, WORD_TEXT_SCHEME, type ReadWordDocumentParams, type ReadWordDocumentResult } from "./protocol";
 
 const WORD_FILE = /\.(docx|docm|dotx|dotm)$/i;
 /** Word writes a file in several steps: read it again once they are over. */
@@ -80,7 +80,8 @@ export class WordDocuments implements vscode.TextDocumentContentProvider, vscode
 
   private async read(source: vscode.Uri): Promise<ReadWordDocumentResult> {
     const client = await runningClient(this.connection);
-    return client.sendRequest(readWordDocumentRequest, { uri: client.code2ProtocolConverter.asUri(source) });
+    const params: ReadWordDocumentParams = { uri: client.code2ProtocolConverter.asUri(source) };
+    return client.sendRequest<ReadWordDocumentResult>(READ_WORD_DOCUMENT_METHOD, params);
   }
 
   /** The explorer passes the clicked file and the whole selection; the palette passes nothing. */

@@ -2,11 +2,14 @@
 
 import {
   createConnection,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { parseDocument, LineFactsCache, type LineSplitter } from "./model/parse";
@@ -14,19 +17,23 @@ import type { DocumentModel } from "./model/document";
 import { containsChinese } from "./model/text";
 import { lint } from "./engine/lint";
 import type { Problem } from "./engine/rule";
-import { defaultSettings, normalizeSettings, type Settings } from "./settings";
+import type { Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
-import { PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
-import { codeActions, COMMAND_FIX_ALL, COMMAND_FIX_RULE, COMMAND_RENUMBER, fixAllEdits, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { isOwnDocumentation, PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_FIX_RULE, COMMAND_RENUMBER, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { COMMAND_SELECT, isSelectArgs } from "./lsp/placeholder-actions";
+import { fixAllReport } from "./lsp/fix-all-report";
+import { diffEdits, fixAll } from "./engine/fixes";
 import { documentSymbols, foldingRanges } from "./lsp/symbols";
 import { COMPLETION_TRIGGERS, headingCompletions } from "./lsp/completion";
 import { renumberDocumentEdits } from "./rules/numbering-sequence";
 import { lintInSlices, mapInSlices, splitInSlices, type SliceStats } from "./engine/slices";
 import { rulesFromEnvironment } from "./engine/fault-injection";
 import { RULES } from "./rules";
-import { isConfigUri, ProjectConfigs } from "./lsp/project-config";
+import { COMMAND_ALLOW, isAllowArgs, isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
 import { forgetDocumentMemos } from "./engine/memo";
+import { SettingsStore } from "./lsp/settings-store";
 import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
 import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
 import { isExportFailure } from "./export/files";
@@ -35,14 +42,18 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
-let canPullConfiguration = false;
 let canWatchFiles = false;
+/** The client shows a document with a selection on request (window/showDocument). */
+let canShowDocument = false;
 /** .gongwenrc.json files: read per document, applied over the editor settings, watched. */
 const projectConfigs = new ProjectConfigs(connection);
-const settingsCache = new Map<string, Promise<Settings>>();
+/** Each document's settings, kept until a change says otherwise (lsp/settings-store.ts). */
+// A Word document's text has the settings of the Word file it comes from.
+const settingsStore = new SettingsStore(connection, projectConfigs, languageFor, (uri) => wordSourceUri(uri) ?? uri);
 const models = new Map<string, DocumentModel>();
 const lineCaches = new Map<string, LineFactsCache>();
-const timers = new Map<string, NodeJS.Timeout>();
+/** The pending check of each document, as the way to cancel it. */
+const timers = new Map<string, () => void>();
 const findingCounts = new Map<string, number>();
 /** The problems last published per document (their fixes answer code-action requests). */
 const publishedProblems = new PublishedProblems();
@@ -56,8 +67,10 @@ const SLICED_FROM_CHARS = 100_000;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settingsStore.initialize(params.capabilities.workspace?.configuration === true, folders);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canShowDocument = params.capabilities.window?.showDocument?.support === true;
   projectConfigs.initialize(params);
   return {
     capabilities: {
@@ -66,36 +79,23 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_FIX_RULE] },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_SELECT, COMMAND_ALLOW, COMMAND_FIX_RULE] },
     },
     serverInfo: { name: "gongwen", version: "0.1.0" },
   };
 });
 
-/** Settings pushed by clients that cannot answer workspace/configuration (didChangeConfiguration's `settings.gongwen`). */
-let pushedSettings: unknown;
-
 connection.onDidChangeConfiguration((params) => {
-  const pushed = (params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen;
-  if (pushed !== undefined) pushedSettings = pushed;
-  settingsGeneration++;
-  settingsCache.clear();
+  // Clients that cannot answer workspace/configuration push their settings here (`settings.gongwen`).
+  // Each document is checked again only if its settings changed (see check()): VS Code's client
+  // sends this notification right after opening the documents, with nothing changed.
+  settingsStore.changed((params?.settings as { gongwen?: unknown } | null | undefined)?.gongwen);
   for (const document of documents.all()) schedule(document, 0);
 });
 
+/** Settings for handlers that await anyway. */
 function settingsFor(uri: string): Promise<Settings> {
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    // A Word document's text has the settings of the Word file it comes from.
-    const scope = wordSourceUri(uri) ?? uri;
-    settings = canPullConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: scope, section: "gongwen" }).then(normalizeSettings, () => defaultSettings())
-      : Promise.resolve(pushedSettings === undefined ? defaultSettings() : normalizeSettings(pushedSettings));
-    // The project's .gongwenrc.json applies over the editor settings.
-    settings = settings.then((s) => projectConfigs.apply(scope, s, languageFor(s)));
-    settingsCache.set(uri, settings);
-  }
-  return settings;
+  return settingsStore.settings(uri);
 }
 
 function languageFor(settings: Settings): Language {
@@ -139,30 +139,44 @@ function isChecked(document: TextDocument, settings: Settings): boolean {
   // it is checked when it holds Chinese (as the CLI does).
   if (isWordTextUri(document.uri)) return settings.enable && containsChinese(document.getText());
   const languageId = languageIdOf(document);
-  if (!settings.enable || !settings.languages.includes(languageId)) return false;
+  if (!settings.enable || !settings.languages.includes(languageId) || isOwnDocumentation(document.uri)) return false;
   return languageId === "gongwen" || containsChinese(document.getText());
 }
 
+/**
+ * Checks a document after `delay` ms. With no delay, on the next turn of the event loop (not a
+ * timer: Node clamps a 0 ms timer to 1 ms), after the messages already read are handled.
+ */
 function schedule(document: TextDocument, delay: number): void {
-  const previous = timers.get(document.uri);
-  if (previous) clearTimeout(previous);
-  timers.set(
-    document.uri,
-    setTimeout(() => {
-      timers.delete(document.uri);
-      void validate(document.uri, document.version);
-    }, delay),
-  );
+  timers.get(document.uri)?.();
+  const run = () => {
+    timers.delete(document.uri);
+    void validate(document.uri, document.version);
+  };
+  if (delay <= 0) {
+    const immediate = setImmediate(run);
+    timers.set(document.uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(run, delay);
+    timers.set(document.uri, () => clearTimeout(timer));
+  }
 }
 
 /**
- * The version and settings generation each document's latest check was started for. Opening a
- * document fires both didOpen and a content change: without this the two scheduled checks of the
- * same text ran interleaved (each yielding to the other), doubling the time to diagnostics.
+ * The version and settings each document's latest check was started for. Opening a document
+ * fires both didOpen and a content change, and VS Code's client follows the didOpen with a
+ * configuration notification that changes nothing: without this, two checks of the same text
+ * with the same settings ran interleaved (each yielding to the other), doubling the time to the
+ * first diagnostics of a big document.
  */
 const checkStartedFor = new Map<string, string>();
-/** Bumped when settings or project configs change, so the same version is checked again. */
-let settingsGeneration = 0;
+/** Settings as text, to compare with those of the last check; the store hands out one object until a change. */
+const signatures = new WeakMap<Settings, string>();
+function signatureOf(settings: Settings): string {
+  let signature = signatures.get(settings);
+  if (signature === undefined) signatures.set(settings, (signature = JSON.stringify(settings)));
+  return signature;
+}
 
 async function validate(uri: string, version: number): Promise<void> {
   const end = idleCollector.begin();
@@ -173,22 +187,29 @@ async function validate(uri: string, version: number): Promise<void> {
   }
 }
 
+/** Below this many findings diagnostics are made in one go; above, in slices. */
+const SLICED_FROM_FINDINGS = 2_000;
+
 async function check(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
-  const key = `${version}/${settingsGeneration}`;
-  if (checkStartedFor.get(uri) === key) return;
-  checkStartedFor.set(uri, key);
-  const settings = await settingsFor(uri);
+  const requested = performance.now();
+  // Known settings are a value: no await, no turn of the event loop before the check.
+  const known = settingsStore.get(uri);
+  const settings = known instanceof Promise ? await known : known;
   const current = documents.get(uri);
   // A newer version arrived while the settings were fetched: its own run will publish.
   if (!current || current.version !== version) return;
+  const key = `${version}/${signatureOf(settings)}`;
+  if (checkStartedFor.get(uri) === key) return;
+  checkStartedFor.set(uri, key);
   if (!isChecked(current, settings)) {
     findingCounts.set(uri, 0);
     await connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
   const started = performance.now();
+  const settingsMs = started - requested;
   const stats: SliceStats = { busyMs: 0, yields: 0 };
   const isStale = () => documents.get(uri)?.version !== version;
   let model: DocumentModel;
@@ -215,17 +236,32 @@ async function check(uri: string, version: number): Promise<void> {
     problems = await lintInSlices(model, activeRules, settings.lint, { onRuleError: logRuleError }, { isStale }, stats);
     if (problems === undefined || isStale()) return;
   }
+  const lintMs = stats.busyMs - parseMs;
   const language = languageFor(settings);
   findingCounts.set(uri, problems.length);
-  // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
-  const diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
-  if (diagnostics === undefined || isStale()) return;
+  const converting = performance.now();
+  let diagnostics: Diagnostic[] | undefined;
+  if (problems.length < SLICED_FROM_FINDINGS) {
+    diagnostics = problems.map((p) => toDiagnostic(model, p, language));
+    stats.busyMs += performance.now() - converting;
+  } else {
+    // 15 000 findings of a 10 MB document take tens of milliseconds: in slices too.
+    diagnostics = await mapInSlices(problems, (p) => toDiagnostic(model, p, language), { isStale }, stats);
+    if (diagnostics === undefined || isStale()) return;
+  }
+  const convertMs = performance.now() - converting;
   const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
-  await connection.sendDiagnostics({ uri, version, diagnostics });
+  const publishing = performance.now();
+  const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+  // Serialising and handing the message to the stream; the flush to the pipe follows.
+  const publishMs = performance.now() - publishing;
+  await sent;
   if (reportTiming) {
-    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - started, yields: stats.yields, problems: problems.length });
+    // Where the time went, per step (docs/benchmark.md, "typical documents").
+    const steps = { settings: settingsMs, parse: parseMs, lint: lintMs, convert: convertMs, publish: publishMs };
+    void connection.sendNotification("$/gongwen/timing", { uri, version, computeMs, parseMs, wallMs: performance.now() - requested, yields: stats.yields, problems: problems.length, steps });
   }
 }
 
@@ -251,18 +287,19 @@ documents.onDidChangeContent((e) => {
   if (openedVersion.get(e.document.uri) === e.document.version) return;
   // No collection in the middle of a run of edits.
   idleCollector.noteWork();
-  void settingsFor(e.document.uri).then((s) => schedule(e.document, s.debounceMs));
+  const known = settingsStore.get(e.document.uri);
+  if (known instanceof Promise) void known.then((s) => schedule(e.document, s.debounceMs));
+  else schedule(e.document, known.debounceMs);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
-  const timer = timers.get(uri);
-  if (timer) clearTimeout(timer);
+  timers.get(uri)?.();
   timers.delete(uri);
   checkStartedFor.delete(uri);
   openedVersion.delete(uri);
   models.delete(uri);
   lineCaches.delete(uri);
-  settingsCache.delete(uri);
+  settingsStore.forget(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
   forgetDocumentMemos(uri);
@@ -280,7 +317,8 @@ connection.onCodeAction(async (params) => {
   if (!document || isWordTextUri(document.uri)) return [];
   const settings = await settingsFor(document.uri);
   if (!isChecked(document, settings)) return [];
-  return [...codeActions(modelOf(document), params, activeRules, settings.lint, languageFor(settings), publishedProblems), ...projectConfigs.allowListActions(document, params, languageFor(settings))];
+  const language = languageFor(settings);
+  return [...codeActions(modelOf(document), params, activeRules, settings.lint, language, publishedProblems, { canSelect: canShowDocument }), ...projectConfigs.allowListActions(document, params, language)];
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -311,6 +349,16 @@ connection.onCompletion(async (params) => {
 
 connection.onExecuteCommand(async (params) => {
   const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown; ruleId?: unknown };
+  if (params.command === COMMAND_SELECT) {
+    if (!isSelectArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const shown = await connection.window.showDocument({ uri: arg.uri, selection: arg.range, takeFocus: true }).catch(() => undefined);
+    return { applied: shown?.success === true };
+  }
+  if (params.command === COMMAND_ALLOW) {
+    if (!isAllowArgs(arg)) return { applied: false, reason: "bad arguments" };
+    const settings = await settingsFor(arg.uri);
+    return projectConfigs.allow(arg, languageFor(settings), projectConfigChanged);
+  }
   if (typeof arg.uri !== "string") return { applied: false, reason: "missing uri" };
   const document = documents.get(arg.uri);
   if (!document) return { applied: false, reason: "document not open" };
@@ -318,22 +366,33 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
+  // "Fix all <rule> problems in this document": fix-all with that rule alone.
   const ruleId = typeof arg.ruleId === "string" ? arg.ruleId : undefined;
   if (params.command === COMMAND_FIX_RULE && ruleId === undefined) return { applied: false, reason: "missing ruleId" };
-  const edits =
+  const fixed =
     params.command === COMMAND_FIX_ALL
-      ? fixAllEdits(model, activeRules, settings.lint)
+      ? fixAll(model, activeRules, settings.lint)
       : params.command === COMMAND_FIX_RULE
-        ? fixAllEdits(model, activeRules.filter((r) => r.id === ruleId), settings.lint)
-        : params.command === COMMAND_RENUMBER
-          ? renumberDocumentEdits(model)
-          : [];
-  if (edits.length === 0) return { applied: true, edits: 0 };
-  const result = await connection.workspace.applyEdit({
-    label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : params.command === COMMAND_FIX_RULE ? `gongwen: fix all ${ruleId}` : "gongwen: renumber",
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
-  });
-  return { applied: result.applied, edits: edits.length };
+        ? fixAll(model, activeRules.filter((r) => r.id === ruleId), settings.lint)
+        : undefined;
+  const edits = fixed ? diffEdits(model.text, fixed.text) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
+  let applied = true;
+  if (edits.length > 0) {
+    const result = await connection.workspace.applyEdit({
+      label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : params.command === COMMAND_FIX_RULE ? `gongwen: fix all ${ruleId}` : "gongwen: renumber",
+      edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
+    });
+    applied = result.applied;
+  }
+  if (fixed && params.command === COMMAND_FIX_ALL && applied && isChecked(document, settings)) {
+    // Say what was fixed and what is left, and why: fix-all applies safe fixes only.
+    const options = { onRuleError: logRuleError };
+    const before = lint(model, activeRules, settings.lint, options).length;
+    const left = lint(parseDocument({ text: fixed.text, uri: model.uri, version: model.version, languageId: model.languageId }), activeRules, settings.lint, options);
+    // A notification: a request would keep a message with no buttons pending in some clients.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: fixAllReport(before, left, languageFor(settings)) });
+  }
+  return { applied, edits: edits.length };
 });
 
 connection.onRequest("gongwen/documentStats", async (params: { uri?: unknown }) => {
@@ -381,13 +440,16 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
   return exportDocument(params, { model, settings: settings.export, problems, language });
 });
 
-connection.onInitialized(() => projectConfigs.watch(canWatchFiles));
+connection.onInitialized(() => {
+  projectConfigs.watch(canWatchFiles);
+  // The folders' settings asked for now: the first document opened need not wait for them.
+  settingsStore.prefetch();
+});
 
 /** A .gongwenrc.json was created, changed or deleted: read the configs again and re-check. */
 function projectConfigChanged(): void {
   projectConfigs.clear();
-  settingsGeneration++;
-  settingsCache.clear();
+  settingsStore.clear();
   for (const document of documents.all()) schedule(document, 0);
 }
 connection.onDidChangeWatchedFiles((params) => {

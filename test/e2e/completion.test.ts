@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import { afterEach, describe, it } from "mocha";
 import * as vscode from "vscode";
-import { closeAllEditors, openDocument, waitForDiagnostics, waitForText } from "./helpers";
+import { closeAllEditors, openDocument, serverReady, waitForText } from "./helpers";
 
 function labels(list: vscode.CompletionList | undefined): string[] {
   return (list?.items ?? []).map((item) => typeof item.label === "string" ? item.label : item.label.label);
@@ -17,7 +17,7 @@ describe("completion", () => {
     // completion.gw ends with an empty line after （二）.
     const line = document.lineCount - 1;
     assert.equal(document.lineAt(line).text, "");
-    await waitForDiagnostics(document.uri, () => true, "the server");
+    await serverReady(document);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       "vscode.executeCompletionItemProvider", document.uri, new vscode.Position(line, 0));
     const offered = labels(list);

@@ -68,6 +68,17 @@ export function waitUntil<T>(
   });
 }
 
+/** Waits until the server answers for the document (its outline), so completion is ours from the first key. */
+export async function serverReady(document: vscode.TextDocument): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>("vscode.executeDocumentSymbolProvider", document.uri);
+    if (symbols && symbols.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`the server did not answer for ${document.uri.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function gongwenDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === "gongwen");
 }
@@ -123,13 +134,23 @@ export function waitForText(document: vscode.TextDocument, predicate: (text: str
   );
 }
 
-/** Closes every editor, discarding unsaved changes, so each test starts clean. */
+/**
+ * Closes every editor, discarding unsaved changes, so each test starts clean. Each edited
+ * document is shown, reverted, and seen clean before anything is closed: closing an editor
+ * that is still edited asks whether to save it, and in the test workbench that saved it (an
+ * earlier test's "（" ended up in completion.gw on disk, an edit in fixall.gw).
+ */
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty) {
-      await vscode.window.showTextDocument(document);
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    if (document.isUntitled) {
+      // Nothing on disk to protect: reverted and closed in one step.
       await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      continue;
     }
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await waitUntil(() => (document.isDirty ? undefined : true), [vscode.workspace.onDidChangeTextDocument], `${document.uri.toString()} to be reverted`);
   }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { LineFactsCache } from "../../server/src/model/parse";
 import { stopBoundedRegexWorker } from "../../server/src/engine/bounded-regex";
-import { anyDocumentArb, outlineDocumentArb } from "../support/generators";
+import { anyDocumentArb, datedDocumentArb, outlineDocumentArb } from "../support/generators";
 import { checkDocument } from "../support/properties";
 
 function argument(name: string): string | undefined {
@@ -22,7 +22,11 @@ console.log(`gongwen fuzz: seed ${seed}, ${minutes} min (replay: npm run fuzz --
 const warmed = new LineFactsCache(20_000);
 const positions = fc.array(fc.tuple(fc.integer({ min: -2, max: 80 }), fc.integer({ min: -2, max: 300 })), { maxLength: 4 });
 const property = fc.property(
-  fc.oneof(anyDocumentArb, outlineDocumentArb.map((text) => ({ text, languageId: "plaintext" }))),
+  fc.oneof(
+    anyDocumentArb,
+    outlineDocumentArb.map((text) => ({ text, languageId: "plaintext" })),
+    fc.tuple(datedDocumentArb, fc.constantFrom("plaintext", "markdown")).map(([text, languageId]) => ({ text, languageId })),
+  ),
   positions,
   (doc, at) => {
     checkDocument(doc, warmed, at);

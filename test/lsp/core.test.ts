@@ -3,6 +3,10 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { REPO_ROOT } from "../support/fixtures";
 import { LspClient } from "../support/lsp-client";
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -103,7 +107,37 @@ test("documentSymbol gives the heading tree under the title; foldingRange one ra
   assert.deepEqual(task.range, { start: { line: 4, character: 0 }, end: { line: 7, character: 10 } });
 
   const folds = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
-  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 9], [2, 3], [4, 7], [8, 9]]);
+  // No range for the title of a single document: "Fold All" would hide every heading under it.
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 3], [4, 7], [8, 9]]);
+});
+
+test("the sign-off is an outline entry of its own, after the last section, which ends before it", async () => {
+  const uri = "file:///tmp/gongwen-test/signed.txt";
+  const text = ["区统计局2024年工作计划", "", "各科室：", "", "一、总体要求", "坚持稳中求进。", "二、主要任务", "加强队伍建设。", "", "区统计局", "2024年1月15日"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const symbols = await client.request<Symbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+  const children = symbols[0].children!;
+  assert.deepEqual(children.map((c) => [c.name, c.range.start.line, c.range.end.line]), [
+    ["各科室：", 2, 2],
+    ["一、总体要求", 4, 5],
+    ["二、主要任务", 6, 7],
+    ["落款：区统计局 2024年1月15日", 9, 10],
+  ]);
+  const folds = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[4, 5], [6, 7]]);
+});
+
+test("a compilation folds each document under its title", async () => {
+  const uri = "file:///tmp/gongwen-test/compilation.txt";
+  const text = ["区统计局2024年工作计划", "", "一、总体要求", "坚持稳中求进。", "二、主要任务", "加强队伍建设。", "", "区统计局2023年工作总结", "", "一、主要工作", "完成普查。", "二、存在问题", "人手不足。"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const folds = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
+  const ranges = folds.map((f) => [f.startLine, f.endLine]);
+  assert.ok(ranges.some(([s, e]) => s === 0 && e === 5) && ranges.some(([s, e]) => s === 7 && e === 12), JSON.stringify(ranges));
 });
 
 test("quick fixes edit only the marker; fix-all fixes every safe finding", async () => {
@@ -134,6 +168,18 @@ test("quick fixes edit only the marker; fix-all fixes every safe finding", async
     fixed,
     PLAN.replace("三、主要任务", "二、主要任务").replace("(二)", "（二）").replace("二是强化考核", "三是强化考核").replace("四、保障措施", "三、保障措施"),
   );
+});
+
+test("the fix-all command says what it fixed and what is left for the writer, and why", async () => {
+  const uri = "file:///tmp/gongwen-test/fix-all-report.txt";
+  const text = ["工作计划", "", "一、总体要求", "完成XX任务。", "三、主要任务", "（一）加强统计队伍建设，提升统计人员依法统计能力。", "（一）加强统计队伍建设，提升统计人员依法统计能力。"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text);
+  assert.equal((await opened).diagnostics.length, 4);
+  const before = client.notifications.length;
+  await client.request("workspace/executeCommand", { command: "gongwen.server.fixAll", arguments: [{ uri, version: 1 }] });
+  const shown = client.notifications.slice(before).filter((n) => n.method === "window/showMessage").map((n) => (n.params as { message: string }).message);
+  assert.deepEqual(shown, ["公文助手：已修复 2 个问题。剩下 2 个需要您处理：待填写的模板内容 1 处（需要您填写；“D”等替代字可用快速修复还原）；重复段落 1 处（保留哪一段由您决定，快速修复可删除副本）。"]);
 });
 
 test("a quick fix computed for an older version is refused", async () => {
@@ -175,6 +221,11 @@ test("English messages for a non-Chinese locale; no diagnostics for plain text w
     english.open(uri, PLAN);
     const { diagnostics } = await opened;
     assert.equal(diagnostics[0].message, 'Numbering gap: expected "二、", found "三、"');
+    assert.equal(diagnostics.find((d) => d.code === "enumeration-sequence")?.message, 'Enumeration repeats a number: expected "三是", found "二是"');
+    const blank = "file:///tmp/gongwen-test/en-blank.txt";
+    const blankOpened = english.diagnostics(blank);
+    english.open(blank, "工作计划\n\n做好（）项工作。\n");
+    assert.deepEqual((await blankOpened).diagnostics.map((d) => d.message), ['Blank left to fill in: "（）"']);
     const latin = "file:///tmp/gongwen-test/latin.txt";
     const none = english.diagnostics(latin);
     english.open(latin, "1. one\n3. three\n");
@@ -195,10 +246,45 @@ test("completion at a line start offers the next number of each level in the doc
     position: { line: 5, character: 1 },
     context: { triggerKind: 2, triggerCharacter: "（" },
   });
-  assert.deepEqual(items.map((i) => i.label), ["二、", "(三)", "1."]);
-  assert.deepEqual(items[1].textEdit!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } });
+  // What was typed narrows the list: after "（" only the bracketed number, in the document's "(三)" style.
+  assert.deepEqual(items.map((i) => i.label), ["(三)"]);
+  assert.deepEqual(items[0].textEdit!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } });
   const none = await client.request<unknown[]>("textDocument/completion", { textDocument: { uri }, position: { line: 3, character: 5 } });
   assert.deepEqual(none, [], "no numbers offered in the middle of a line");
+});
+
+test("completion replaces an auto-closed bracket, follows what was typed, and works after Markdown's ##", async () => {
+  type Item = { label: string; preselect?: boolean; insertTextFormat?: number; textEdit?: { range: Range; newText: string } };
+  const ask = (uri: string, line: number, character: number) => client.request<Item[]>("textDocument/completion", { textDocument: { uri }, position: { line, character } });
+  const uri = "file:///tmp/gongwen-test/complete-closed.gw";
+  const text = ["工作计划", "", "一、总体要求", "（一）坚持稳中求进。", "（二）坚持问题导向。", "（）", "二", "(）", "yj"].join("\n");
+  const opened = client.diagnostics(uri);
+  client.open(uri, text, "gongwen");
+  await opened;
+  // "（|）": the editor closed the bracket; accepting （三） must replace it too.
+  const closed = await ask(uri, 5, 1);
+  assert.deepEqual(closed.map((i) => [i.label, i.textEdit!.range.start.character, i.textEdit!.range.end.character]), [["（三）", 0, 2]]);
+  assert.equal(applyLspEdits(text, [closed[0].textEdit!]).split("\n")[5], "（三）");
+  // "二" typed: 二、 (the next level-1 number) and the level-2 snippet, never 三、 or another number.
+  const two = await ask(uri, 6, 1);
+  assert.deepEqual(two.map((i) => i.label), ["二、", "二级标题"]);
+  assert.equal(two[0].preselect, true);
+  // "(" typed in half width still finds （三）.
+  assert.deepEqual((await ask(uri, 7, 1)).map((i) => i.textEdit!.newText), ["（三）"]);
+  // The heading snippet carries the next number, not always 一.
+  const snippet = (await ask(uri, 8, 2)).find((i) => i.label === "yjbt")!;
+  assert.equal(snippet.insertTextFormat, 2);
+  assert.equal(snippet.textEdit!.newText, "${1:二}、${2:标题}\n$0");
+
+  const md = "file:///tmp/gongwen-test/complete.md";
+  const mdText = ["# 工作计划", "", "## 一、总体要求", "### （一）坚持稳中求进。", "", "## ", "### （"].join("\n");
+  const mdOpened = client.diagnostics(md);
+  client.open(md, mdText, "markdown");
+  await mdOpened;
+  const afterHashes = await ask(md, 5, 3);
+  assert.equal(afterHashes[0].label, "二、", "after ## the level the document writes with ## comes first");
+  assert.deepEqual(afterHashes[0].textEdit!.range, { start: { line: 5, character: 3 }, end: { line: 5, character: 3 } });
+  assert.deepEqual((await ask(md, 6, 5)).map((i) => i.label), ["（二）"]);
 });
 
 test("the renumber command applies an edit that changes only numbers; documentStats counts 字数", async () => {
@@ -283,4 +369,19 @@ test("a client without workspace/configuration can push settings with didChangeC
   } finally {
     await pushing.shutdown();
   }
+});
+
+test("the extension's own pages (rule pages, README) are never checked; the same text elsewhere is", async () => {
+  const page = join(REPO_ROOT, "docs", "rules", "placeholder.md");
+  const text = readFileSync(page, "utf8");
+  const own = pathToFileURL(page).href;
+  const copy = "file:///tmp/gongwen-test/placeholder-copy.md";
+  const ownPublished = client.diagnostics(own);
+  client.open(own, text, "markdown");
+  assert.deepEqual((await ownPublished).diagnostics, []);
+  const copyPublished = client.diagnostics(copy);
+  client.open(copy, text, "markdown");
+  assert.ok((await copyPublished).diagnostics.length > 10, "the page quotes placeholders on purpose");
+  const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri: own } });
+  assert.deepEqual(symbols, []);
 });

@@ -42,3 +42,55 @@ test("a settings change checks the open version again", async () => {
   assert.ok(again.diagnostics.some((d) => d.code === "numbering-sequence"));
   assert.equal(publicationsOf(uri, 1), 2);
 });
+
+test("settings are asked for once, not per document or keystroke, and again after a change", async () => {
+  const asked = () => client.serverRequests.filter((r) => r.method === "workspace/configuration").length;
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  const uris = ["file:///scheduling/a.txt", "file:///scheduling/b.txt", "file:///elsewhere/c.txt"];
+  const before = asked();
+  for (const uri of uris) {
+    client.open(uri, PLAN);
+    await client.diagnostics(uri, (p) => p.version === 1);
+  }
+  client.notify("textDocument/didChange", { textDocument: { uri: uris[0], version: 2 }, contentChanges: [{ text: PLAN + "\n二、" }] });
+  await client.diagnostics(uris[0], (p) => p.version === 2);
+  // No workspace folders: every document shares the editor's one answer.
+  assert.equal(asked() - before, 1);
+  // After a change notification the settings are asked for again (here they did not change, so
+  // nothing is checked again: see the next test).
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  while (asked() - before < 2) await pause(5);
+  assert.equal(asked() - before, 2);
+});
+
+test("a configuration notification that changes nothing checks nothing again", async () => {
+  const uri = "file:///scheduling/unchanged.txt";
+  // The client's answer to the first settings request is held back, so that the document's first
+  // check is still under way when the next notification comes (as VS Code's client sends one
+  // right after opening the documents).
+  let release: () => void = () => undefined;
+  let held = false;
+  client.answers.set("workspace/configuration", (params) => {
+    client.answers.delete("workspace/configuration");
+    held = true;
+    const items = (params as { items: unknown[] }).items;
+    return new Promise((resolve) => (release = () => resolve(items.map(() => client.settings))));
+  });
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  const published = client.diagnostics(uri, (p) => p.version === 1);
+  client.open(uri, PLAN);
+  while (!held) await pause(5);
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  await pause(100);
+  release();
+  await published;
+  await pause(300);
+  assert.equal(publicationsOf(uri, 1), 1, "one check: the settings did not change");
+  // A real change still checks again.
+  client.settings = { debounceMs: 0, rules: { "numbering-sequence": "off" } };
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+  await client.diagnostics(uri, (p) => p.version === 1 && !p.diagnostics.some((d) => d.code === "numbering-sequence"));
+  assert.equal(publicationsOf(uri, 1), 2);
+  client.settings = { debounceMs: 0 };
+  client.notify("workspace/didChangeConfiguration", { settings: null });
+});

@@ -43,6 +43,19 @@ export const placeholderArb: fc.Arbitrary<string> = fc.constantFrom(
   "XX县", "XX市统计局", "X210", "XP", "XXL", "X射线", "SpaceX", "二〇二四年",
 );
 
+/** Dates, ranges, weekdays and document numbers, right and wrong (issue 14's rules). */
+export const dateArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    "2024.3.5", "2024-03-05", "2024/3/5", "2024年03月05日", "03月05日", "24年3月", "23年底", "二零二四年", "二○二四年", "二〇二四年三月五日",
+    "2023-2024年", "1-6月", "3月1-5日", "10月17日-19日", "1月1日-10月28日", "1~6月", "1～6月", "2023—2024年", "20242025学年",
+    "（星期三）", "（周二）", "星期日", "10:30", "0551-62345678", "V2024.3.5", "https://a.cn/2024-03-05", "2024-03-05.docx",
+    "国发[2024]05号", "（国发〔2022〕22号）", "国发【2022】第22号", "办〔23〕12号", "函（2021）3号", "目录", "汇编（3篇）",
+  ),
+  fc.tuple(fc.integer({ min: 1890, max: 2210 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom(".", "-", "/", "年")).map(([y, m, d, sep]) =>
+    sep === "年" ? `${y}年${m}月${d}日` : `${y}${sep}${String(m).padStart(2, "0")}${sep}${d}`,
+  ),
+);
+
 const charsArb = (pool: string, max: number) => fc.string({ unit: fc.constantFrom(...pool), maxLength: max });
 
 /** Punctuation and spacing as converted and copied texts have it, and the look-alikes that are correct. */
@@ -71,6 +84,7 @@ const fragmentArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: markerArb },
   { weight: 2, arbitrary: punctuationArb },
   { weight: 1, arbitrary: fc.constantFrom("2023年", "1.5亿元", "一、二季度", "1、2月份", "2024年1月15日", "**", "__", "\t59", "……8") },
+  { weight: 1, arbitrary: dateArb },
 );
 
 const indentArb = fc.constantFrom("", "", "", "　　", "  ", "    ", "\t", "\uFEFF");
@@ -182,3 +196,24 @@ export const anyDocumentArb = fc.record({
   text: fc.oneof({ weight: 3, arbitrary: documentArb }, { weight: 2, arbitrary: outlineDocumentArb }),
   languageId: fc.constantFrom("plaintext", "markdown", "gongwen"),
 });
+
+/**
+ * A document about dates (issue 14's rules): a title naming a year and a kind, lines mixing
+ * prose with dates, ranges, weekdays and document numbers right and wrong, sometimes a table,
+ * sometimes a contents block and a sign-off date.
+ */
+export const datedDocumentArb: fc.Arbitrary<string> = fc
+  .record({
+    title: fc.constantFrom("区统计局2024年工作计划", "XX县2023年工作总结及2024年工作计划", "关于召开2024年统计工作会议的通知", "工作计划汇编（2篇）", ""),
+    lines: fc.array(fc.array(fc.oneof({ weight: 2, arbitrary: charsArb(CJK, 12) }, { weight: 1, arbitrary: charsArb(PUNCT, 2) }, { weight: 3, arbitrary: dateArb }), { maxLength: 6 }), { maxLength: 12 }),
+    table: fc.option(fc.array(dateArb, { minLength: 1, maxLength: 4 }), { freq: 3 }),
+    signOff: fc.option(fc.constantFrom("2024年1月5日", "2022年12月20日", "二〇二四年五月二十日", "二零二四年一月十五日", "2024.1.5"), { freq: 2 }),
+    eol: eolArb,
+  })
+  .map(({ title, lines, table, signOff, eol }) => {
+    const out: string[] = title ? [title, ""] : [];
+    lines.forEach((parts, k) => out.push((k % 3 === 0 ? `${cnNumber(k / 3 + 1)}、` : "") + parts.join("")));
+    if (table) for (const cell of table) out.push(`| 1 | 工作 | ${cell} |`);
+    if (signOff) out.push("", "区统计局", signOff);
+    return out.join(eol);
+  });

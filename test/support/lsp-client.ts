@@ -36,6 +36,8 @@ export class LspClient {
   readonly serverRequests: Array<{ method: string; params: unknown }> = [];
   /** Notifications other than diagnostics the server sent (window/showMessage, logMessage …). */
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Answers to requests from the server by method (default: null; configuration and applyEdit are answered). */
+  readonly answers = new Map<string, (params: unknown) => unknown>();
   stderr = "";
   exitCode: number | null | undefined = undefined;
 
@@ -86,7 +88,12 @@ export class LspClient {
     } else if (message.id !== undefined && message.method !== undefined) {
       this.serverRequests.push({ method: message.method, params: message.params });
       let result: unknown = null;
-      if (message.method === "workspace/configuration") {
+      const answer = this.answers.get(message.method);
+      if (answer) {
+        const id = message.id;
+        void Promise.resolve(answer(message.params)).then((value) => this.send({ id, result: value ?? null }));
+        return;
+      } else if (message.method === "workspace/configuration") {
         result = (message.params as { items: unknown[] }).items.map(() => this.settings);
       } else if (message.method === "workspace/applyEdit") {
         result = { applied: true };
@@ -126,7 +133,7 @@ export class LspClient {
     });
   }
 
-  async initialize(options: { locale?: string; configuration?: boolean } = {}): Promise<unknown> {
+  async initialize(options: { locale?: string; configuration?: boolean; showDocument?: boolean } = {}): Promise<unknown> {
     const result = await this.request("initialize", {
       processId: process.pid,
       rootUri: null,
@@ -139,6 +146,7 @@ export class LspClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll"] } } },
         },
         workspace: { configuration: options.configuration ?? true, applyEdit: true, workspaceEdit: { documentChanges: true } },
+        window: { showDocument: { support: options.showDocument ?? false } },
       },
     });
     this.notify("initialized", {});

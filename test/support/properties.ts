@@ -92,6 +92,41 @@ function inside(spans: Array<[number, number]>, e: TextEdit): boolean {
   return spans.some(([s, t]) => s <= e.start && e.end <= t);
 }
 
+/**
+ * Rules whose safe fixes rewrite the text they flag (not heading markers), with what their fixes
+ * may write. Their edits must lie inside the flagged range: fix-all changes only what it flags.
+ */
+/** Full-width forms punctuation-width may write for each half-width mark. */
+const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': "“”", "'": "‘’" };
+const BLANKS = /^[ \t\u00a0\u3000]+$/;
+const EXTRA_MARKS = /^[、，,.．：:；;]+$/;
+
+/** What each text rule's safe fix may do to the characters it replaces (`replaced` → `newText`). */
+const FLAGGED_TEXT_FIXES: Record<string, (replaced: string, newText: string) => boolean> = {
+  // Dates and document numbers (issue 14): digits, 年月日, 〇, the range marks, 〔〕号.
+  "date-format": (_, newText) => /^[0-9年月日〇—～]*$/.test(newText),
+  "doc-number-format": (_, newText) => /^[0-9〔〕号]*$/.test(newText),
+  // Punctuation and spacing (issue 13): a half-width mark to its full-width form; blanks, a mark
+  // after a number or a separator between marked items deleted.
+  "punctuation-width": (replaced, newText) => replaced.length === 1 && newText.length === 1 && (FULL_WIDTH[replaced] ?? "").includes(newText),
+  "stray-space": (replaced, newText) => BLANKS.test(replaced) && newText === "",
+  "marker-punctuation": (replaced, newText) => EXTRA_MARKS.test(replaced) && newText === "",
+  "list-separator": (replaced, newText) => /^[、，,]$/.test(replaced) && newText === "",
+};
+
+/**
+ * A safe fix of a text rule: inside the characters its finding names (its range, or one of its
+ * related ranges: punctuation-width and stray-space name a line's other marks there), writing
+ * only what the rule may write.
+ */
+function checkFlaggedEdit(model: DocumentModel, p: Problem, e: TextEdit, what: string): void {
+  checkEditRange(model.text, e.start, e.end, what);
+  const ranges: Array<[number, number]> = [[p.start, p.end], ...(p.related ?? []).filter((r) => !r.uri || r.uri === model.uri).map((r): [number, number] => [r.start, r.end])];
+  if (!ranges.some(([s, t]) => s <= e.start && e.end <= t)) fail(`${what}: edit ${e.start}-${e.end} outside the characters its finding names (${p.start}-${p.end} and related)`);
+  const replaced = model.text.slice(e.start, e.end);
+  if (!FLAGGED_TEXT_FIXES[p.ruleId](replaced, e.newText)) fail(`${what}: ${JSON.stringify(replaced)} → ${JSON.stringify(e.newText)} is not what ${p.ruleId} may write`);
+}
+
 /** Characters a marker rewrite may produce: numerals, parentheses and the closing marks. */
 const MARKER_CHARS = /^[0-9零〇一二两三四五六七八九十百\u2460-\u2473\u3251-\u325f\u32b1-\u32bf（()）、.．首其再最先次后]*$/;
 
@@ -110,7 +145,9 @@ export function checkProblems(model: DocumentModel, problems: Problem[]): void {
     if (!p.message.zh || !p.message.en) fail(`${what}: empty message`);
     for (const r of p.related ?? []) if (!r.uri || r.uri === model.uri) checkRange(model.text, r.start, r.end, `${what} related`);
     const numbering = findRule(p.ruleId)?.meta.tags.includes("numbering") === true;
+    const flaggedText = FLAGGED_TEXT_FIXES[p.ruleId] !== undefined;
     for (const f of p.fixes) {
+      if (flaggedText && f.safe) for (const e of f.edits) checkFlaggedEdit(model, p, e, `${what} fix "${f.title.zh}"`);
       for (const e of f.edits) {
         // Numbering fixes rewrite markers; other fixes (deleting a duplicate) stay whole-character.
         // Breaking a line before a run-in marker changes no character: it inserts a line break only.
@@ -196,68 +233,56 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-/** Full-width forms punctuation-width may write for each half-width mark. */
-const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': "“”", "'": "‘’" };
-const BLANKS = /^[ \t\u00a0\u3000]+$/;
-const EXTRA_MARKS = /^[、，,.．：:；;]+$/;
-
 /**
- * What a safe fix of a punctuation or spacing rule may do to the characters it flags: change a
- * half-width mark to its full-width form, or delete blanks or a superfluous mark.
- */
-const FLAGGED_EDITS: Record<string, (replaced: string, newText: string) => boolean> = {
-  "punctuation-width": (replaced, newText) => replaced.length === 1 && newText.length === 1 && (FULL_WIDTH[replaced] ?? "").includes(newText),
-  "stray-space": (replaced, newText) => BLANKS.test(replaced) && newText === "",
-  "marker-punctuation": (replaced, newText) => EXTRA_MARKS.test(replaced) && newText === "",
-  "list-separator": (replaced, newText) => /^[、，,]$/.test(replaced) && newText === "",
-};
-
-/** A safe fix of a non-numbering rule edits only the characters its finding names (its range and related ranges). */
-function checkFlaggedEdit(model: DocumentModel, e: TextEdit, p: Problem, what: string): void {
-  checkEditRange(model.text, e.start, e.end, what);
-  const allowed = FLAGGED_EDITS[p.ruleId];
-  if (allowed === undefined) fail(`${what}: ${p.ruleId} offers a safe fix that fix-all must not apply`);
-  const ranges: Array<[number, number]> = [[p.start, p.end], ...(p.related ?? []).filter((r) => !r.uri).map((r): [number, number] => [r.start, r.end])];
-  if (e.start === e.end || !ranges.some(([s, t]) => s <= e.start && e.end <= t)) fail(`${what}: edit ${e.start}-${e.end} outside the characters the finding names`);
-  const replaced = model.text.slice(e.start, e.end);
-  if (!allowed(replaced, e.newText)) fail(`${what}: ${JSON.stringify(replaced)} → ${JSON.stringify(e.newText)} is not what ${p.ruleId} may write`);
-}
-
-/**
- * Fix-all: every pass edits only characters of the markers its text has (numbering rules) or the
- * characters a punctuation or spacing finding of that pass names (changed to their full-width
- * form or deleted), so the text without those characters is identical before and after each
- * pass; the minimal edits sent to the editor reproduce it, a second fix-all changes nothing, and
- * no safe fix is left.
+ * Fix-all: every pass edits only characters of markers the original text already had (so the
+ * text with those markers removed is identical before and after), or — for the text rules
+ * (FLAGGED_TEXT_FIXES) — only the text each of their findings flags in that pass; the minimal
+ * edits sent to the editor reproduce it, a second fix-all changes nothing, and no safe fix is left.
  */
 export function checkFixAll(doc: Doc, model: DocumentModel): string {
   const result = fixAll(model, RULES, {});
-  // Replay the passes: a pass may find markers an earlier pass made readable (a blank removed
-  // before "（2）"), so each pass is held to the markers of its own text.
+  // Replay the passes, tracking the original marker spans through every edit.
   let current = model;
+  let spans = merge(markerSpans(model));
+  const original = project(model.text, spans);
+  let textFixed = false;
   for (let pass = 0; pass < result.passes; pass++) {
-    const markers = merge(markerSpans(current));
     const problems = lintAll(current);
     const edits = safeFixEdits(problems);
     if (edits.length === 0) break;
-    const owner = new Map<TextEdit, Problem>();
-    for (const p of problems) for (const f of p.fixes) if (f.safe) for (const e of f.edits) owner.set(e, p);
-    const touched: Array<[number, number]> = [...markers];
-    for (const e of edits) {
-      const p = owner.get(e)!;
-      const what = `fix-all pass ${pass + 1} (${p.ruleId})`;
-      if (findRule(p.ruleId)?.meta.tags.includes("numbering") === true) checkEdit(current, e, markers, what);
-      else {
-        checkFlaggedEdit(current, e, p, what);
-        touched.push([e.start, e.end]);
+    // Which problem each applied edit fixes: text rules' edits stay inside their own finding.
+    const applied = new Set(edits);
+    const flagged: Array<[number, number]> = [];
+    const textEdits = new Set<TextEdit>();
+    for (const p of problems) {
+      if (FLAGGED_TEXT_FIXES[p.ruleId] === undefined) continue;
+      const fix = p.fixes.find((f) => f.safe);
+      if (fix === undefined || !fix.edits.every((e) => applied.has(e))) continue;
+      for (const e of fix.edits) {
+        checkFlaggedEdit(current, p, e, `fix-all pass ${pass + 1} ${p.ruleId}`);
+        textEdits.add(e);
+        flagged.push([e.start, e.end]);
       }
+      flagged.push([p.start, p.end]);
     }
-    const spans = merge(touched.sort((a, b) => a[0] - b[0] || a[1] - b[1]));
-    const tracked = applyInsideSpans(current.text, spans, edits);
-    if (project(current.text, spans) !== project(tracked.text, tracked.spans)) fail(`fix-all pass ${pass + 1} changed text outside the markers and the flagged characters`);
+    for (const e of edits) if (!textEdits.has(e)) checkEdit(current, e, spans, `fix-all pass ${pass + 1}`);
+    if (textEdits.size === 0) {
+      const tracked = applyInsideSpans(current.text, spans, edits);
+      current = parse({ text: tracked.text, languageId: doc.languageId });
+      spans = tracked.spans;
+      continue;
+    }
+    // A pass with text fixes: the text outside this pass's markers and flagged ranges is unchanged.
+    textFixed = true;
+    const passSpans = merge([...spans, ...flagged].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const tracked = applyInsideSpans(current.text, passSpans, edits);
+    if (project(tracked.text, tracked.spans) !== project(current.text, passSpans)) fail(`fix-all pass ${pass + 1} changed text outside the markers and the flagged ranges`);
     current = parse({ text: tracked.text, languageId: doc.languageId });
+    // Markers are tracked afresh from here: the earlier ones may have moved with the text fixes.
+    spans = merge(markerSpans(current));
   }
   if (current.text !== result.text) fail("replaying fix-all passes did not reproduce its result");
+  if (!textFixed && project(result.text, spans) !== original) fail("fix-all changed text outside the markers");
   const lspApplied = applyEdits(model.text, fixAllEdits(model, RULES, {}));
   if (lspApplied !== result.text) fail("the minimal edits sent to the editor do not reproduce fix-all's text");
   for (const e of diffEdits(model.text, result.text)) checkEditRange(model.text, e.start, e.end, "fix-all editor edit");

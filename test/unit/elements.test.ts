@@ -20,6 +20,7 @@ function describe(model: DocumentModel): string[] {
   for (const doc of model.documents) {
     const e = doc.elements;
     out.push(`document ${doc.startLine + 1}-${doc.endLine + 1} title ${doc.titleLine + 1} ${doc.title} | body ends ${doc.bodyEndLine + 1}`);
+    if (doc.titleYears.length > 0) out.push(`  title-years ${doc.titleYears.map((y) => `${y.year} ${y.kind}${y.partial ? " (part)" : ""} [${model.text.slice(y.start, y.end)}]`).join(", ")}`);
     if (e.masthead) out.push(`  masthead ${e.masthead.line + 1} ${e.masthead.text}`);
     if (e.docNumber) out.push(`  doc-number ${e.docNumber.line + 1} ${e.docNumber.text}`);
     if (e.addressee) out.push(`  addressee ${e.addressee.line + 1} ${e.addressee.text}`);

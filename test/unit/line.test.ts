@@ -57,6 +57,7 @@ test("the line's character classes say what a rule may find in it", () => {
   assert.equal(of("2024.3.5"), DIGIT | ASCII_SEPARATOR);
   assert.equal(of("二零二四年"), CHINESE_ZERO | DATE_WORD);
   assert.equal(of("国发[2022]22号"), DIGIT | classes.ASCII_BRACKET | NUMBER_SIGN);
+  assert.equal(of("国发［2022］22号"), DIGIT | classes.ASCII_BRACKET | NUMBER_SIGN, "full-width square brackets too");
   assert.equal(of("'质量'"), ASCII_QUOTE);
   assert.equal(of("邮箱tjj@163.com、C:\\统计、&nbsp;"), DIGIT | ENUMERATION_COMMA | ASCII_SEPARATOR | HALF_WIDTH_PUNCTUATION | classes.LITERAL_SIGN);
   assert.equal(of(""), 0);

@@ -41,3 +41,19 @@ test("the README's rule table lists every rule", () => {
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
   for (const rule of RULES) assert.ok(readme.includes(`\`${rule.id}\``), `README mentions ${rule.id}`);
 });
+
+test("every rule has a .gongwenrc.json schema entry, and its setting offers its default severity", () => {
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", "gongwenrc.schema.json"), "utf8")) as {
+    properties: { rules: { properties: Record<string, unknown> } };
+    definitions: { severity: { enum: string[] } };
+  };
+  const inSchema = Object.keys(schema.properties.rules.properties).sort();
+  assert.deepEqual(inSchema, RULES.map((r) => r.id).sort(), "the schema lists exactly the registered rules");
+  assert.ok(schema.definitions.severity.enum.includes("hint"), "the schema accepts the hint severity");
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } };
+  const properties = manifest.contributes.configuration.properties;
+  for (const rule of RULES) {
+    const setting = properties[`gongwen.rules.${rule.id}`];
+    assert.ok(setting?.enum?.includes(rule.meta.severity), `gongwen.rules.${rule.id} offers "${rule.meta.severity}"`);
+  }
+});

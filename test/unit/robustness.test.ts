@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { LineFactsCache } from "../../server/src/model/parse";
 import { formatChineseNumber } from "../../server/src/model/text";
 import { applyEdits, diffEdits } from "../../server/src/engine/fixes";
-import { anyDocumentArb, documentArb, HOSTILE, outlineDocumentArb } from "../support/generators";
+import { anyDocumentArb, datedDocumentArb, documentArb, HOSTILE, outlineDocumentArb } from "../support/generators";
 import { checkDocument, checkModel, checkProblems, isBoundary, lintAll, parse } from "../support/properties";
 
 const SEED = 20240115;
@@ -34,6 +34,20 @@ test("outline documents with slips: fix-all is idempotent and leaves no fixable 
     }),
     { ...settings, numRuns: 250 },
   );
+});
+
+test("documents with dates: fix-all rewrites only the dates and numbers it flags, and is idempotent", () => {
+  const warmed = new LineFactsCache();
+  fc.assert(
+    fc.property(datedDocumentArb, fc.constantFrom("plaintext", "markdown"), (text, languageId) => {
+      checkDocument({ text, languageId }, warmed);
+    }),
+    { ...settings, numRuns: 250 },
+  );
+  // Guards the generator: a property over documents without date fixes proves nothing.
+  const samples = fc.sample(datedDocumentArb, { seed: SEED, numRuns: 100 });
+  const fixed = samples.filter((text) => lintAll(parse({ text, languageId: "plaintext" })).some((p) => (p.ruleId === "date-format" || p.ruleId === "doc-number-format") && p.fixes.some((f) => f.safe)));
+  assert.ok(fixed.length >= 30, `dated documents carry fixable date findings (${fixed.length}/100)`);
 });
 
 test("every line-ending mix and hostile character, one per line and glued together", () => {

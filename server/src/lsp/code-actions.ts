@@ -9,6 +9,7 @@ import type { LintConfig } from "../engine/lint";
 import type { Rule, TextEdit } from "../engine/rule";
 import { rangeOf } from "./positions";
 import { localize, type Language } from "../i18n";
+import { placeholderActions } from "./placeholder-actions";
 
 export const FIX_ALL_KIND = "source.fixAll.gongwen";
 export const COMMAND_FIX_ALL = "gongwen.server.fixAll";
@@ -34,7 +35,12 @@ export function toLspEdits(model: DocumentModel, edits: TextEdit[]): LspTextEdit
   return edits.map((e) => ({ range: rangeOf(model, e.start, e.end), newText: e.newText }));
 }
 
-export function codeActions(model: DocumentModel, params: CodeActionParams, rules: readonly Rule<object>[], config: LintConfig, language: Language, published: PublishedProblems): CodeAction[] {
+export interface CodeActionOptions {
+  /** The client can show a document with a selection (window/showDocument): select and go-to actions. */
+  canSelect: boolean;
+}
+
+export function codeActions(model: DocumentModel, params: CodeActionParams, rules: readonly Rule<object>[], config: LintConfig, language: Language, published: PublishedProblems, options: CodeActionOptions): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
   const actions: CodeAction[] = [];
@@ -59,6 +65,7 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, rule
             edit: { documentChanges: [{ textDocument: { uri, version: model.version }, edits: toLspEdits(model, fix.edits) }] },
           });
         }
+        if (problem.ruleId === "placeholder" && options.canSelect) actions.push(...placeholderActions(model, diagnostic, problem, published, language));
       }
       // A rule with many findings (punctuation-width on a text converted from a web page): one
       // action fixes them all, as ESLint offers "Fix all <rule> problems".

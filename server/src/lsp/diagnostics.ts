@@ -2,8 +2,8 @@
 // and the document version in `data`; the fixes stay in the server (PublishedProblems).
 
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from "vscode-languageserver";
-import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { DocumentModel } from "../model/document";
 import type { Problem, Severity } from "../engine/rule";
 import { localize, type Language } from "../i18n";
@@ -36,6 +36,28 @@ export function ruleDocUrl(ruleId: string): string {
   return url;
 }
 const docUrls = new Map<string, string>();
+
+/** The extension's own folder (dist/..): its README, changelog and rule pages. */
+const PACKAGE_ROOT = resolve(__dirname, "..");
+
+/**
+ * Whether a document is one of our own pages: a rule page opened from a diagnostic's link, the
+ * README or the changelog of the installed extension. They quote wrong examples on purpose and
+ * are never checked (opening placeholder.md added 64 warnings to the Problems panel).
+ */
+export function isOwnDocumentation(uri: string): boolean {
+  if (!uri.startsWith("file:")) return false;
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return false;
+  }
+  const inside = relative(PACKAGE_ROOT, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return false;
+  const parts = inside.split(/[\\/]/);
+  return parts[0] === "docs" || (parts.length === 1 && /\.md$/i.test(parts[0]));
+}
 
 /**
  * How many edits of multi-edit fixes one code-action answer may carry. A run of 12 000
@@ -141,5 +163,21 @@ export class PublishedProblems {
       if (r.start.line === range.start.line && r.start.character === range.start.character && r.end.line === range.end.line && r.end.character === range.end.character) found.push(p);
     }
     return found;
+  }
+
+  /**
+   * The first published problem of `ruleId` starting after `offset`, else the first one before it
+   * (wrapping round the document); undefined when there is no other, or the version changed.
+   */
+  following(model: DocumentModel, ruleId: string, offset: number): Problem | undefined {
+    const entry = this.byUri.get(model.uri);
+    if (entry === undefined || entry.version !== model.version) return undefined;
+    let first: Problem | undefined;
+    for (const p of entry.problems) {
+      if (p.ruleId !== ruleId) continue;
+      if (p.start > offset) return p;
+      if (first === undefined && p.start < offset) first = p;
+    }
+    return first;
   }
 }

@@ -1,7 +1,7 @@
 // The heading tree as document symbols (Outline, breadcrumbs) and the section folding ranges.
 
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver";
-import type { DocumentModel, Heading } from "../model/document";
+import type { DocumentModel, Heading, SubDocument } from "../model/document";
 import { rangeOf } from "./positions";
 
 const MAX_NAME = 60;
@@ -10,6 +10,39 @@ function headingName(model: DocumentModel, h: Heading): string {
   const marker = model.text.slice(h.marker.start, h.marker.end);
   const text = h.text.length > MAX_NAME ? h.text.slice(0, MAX_NAME) + "…" : h.text;
   return (marker + text).trim() || marker;
+}
+
+/** A 公文 element as an outline entry: name, kind, first and last line. */
+interface ElementEntry {
+  name: string;
+  kind: SymbolKind;
+  startLine: number;
+  endLine: number;
+}
+
+function shortened(text: string): string {
+  return text.length > MAX_NAME ? text.slice(0, MAX_NAME) + "…" : text;
+}
+
+/**
+ * The elements around the body — 主送机关, 附件说明, 落款 (署名 and 成文日期), 版记 — as
+ * entries of the document's outline, so the breadcrumb on the date line reads 落款 and not the
+ * last section (sections end with the body: SubDocument.bodyEndLine).
+ */
+function elementEntries(d: SubDocument): ElementEntry[] {
+  const e = d.elements;
+  const entries: ElementEntry[] = [];
+  if (e.addressee) entries.push({ name: shortened(e.addressee.text), kind: SymbolKind.Interface, startLine: e.addressee.line, endLine: e.addressee.line });
+  if (e.attachments) {
+    const first = e.attachments.items[0];
+    entries.push({ name: shortened(first ? `附件：${first.name}${e.attachments.items.length > 1 ? " …" : ""}` : "附件"), kind: SymbolKind.Package, startLine: e.attachments.startLine, endLine: e.attachments.endLine });
+  }
+  const signOff = [...e.signature, ...(e.date ? [e.date] : [])];
+  if (signOff.length > 0) {
+    entries.push({ name: shortened("落款：" + signOff.map((l) => l.text).join(" ")), kind: SymbolKind.Key, startLine: signOff[0].line, endLine: signOff[signOff.length - 1].line });
+  }
+  if (e.colophon) entries.push({ name: "版记", kind: SymbolKind.Object, startLine: e.colophon.startLine, endLine: e.colophon.endLine });
+  return entries;
 }
 
 export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
@@ -48,13 +81,26 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
       else roots.push(symbol);
     }
   }
+  for (const d of model.documents) {
+    const parent = docSymbols[d.index];
+    const list = parent ? parent.children! : roots;
+    for (const entry of elementEntries(d)) {
+      const first = model.lines[entry.startLine];
+      const last = model.lines[entry.endLine];
+      list.push({ name: entry.name, kind: entry.kind, range: rangeOf(model, first.start, last.end), selectionRange: rangeOf(model, first.contentStart, first.contentEnd), children: [] });
+    }
+    // In the order of the text: the 主送机关 before the first section, the sign-off after the last.
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   return roots;
 }
 
 export function foldingRanges(model: DocumentModel): FoldingRange[] {
   const ranges: FoldingRange[] = [];
-  for (const d of model.documents) {
-    if (d.titleLine < 0) continue;
+  // A compilation (汇编) folds each document under its title. A single document's title would
+  // fold everything, so that "Fold All" hid every heading: there the sections are the top level.
+  const titled = model.documents.filter((d) => d.titleLine >= 0);
+  for (const d of titled.length > 1 ? titled : []) {
     let end = d.endLine;
     while (end > d.titleLine && model.lines[end].kind === "blank") end--;
     if (end > d.titleLine) ranges.push({ startLine: d.titleLine, endLine: end });

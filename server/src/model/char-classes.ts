@@ -27,7 +27,7 @@ export const NUMBER_SIGN = 1 << 8;
 export const ENUMERATION_COMMA = 1 << 9;
 /** `-` `/` `.` `~` (date separators and ranges) */
 export const ASCII_SEPARATOR = 1 << 10;
-/** `[` `]` and other brackets a 发文字号 may wrongly use: 【 】 are in PAIRED_MARK. */
+/** `[` `]` `［` `］`: brackets a 发文字号 may wrongly use (【 】 are in PAIRED_MARK). */
 export const ASCII_BRACKET = 1 << 11;
 /** Full-width punctuation other than the paired marks: ， 。 ； ： ？ ！ */
 export const FULL_WIDTH_PUNCTUATION = 1 << 12;
@@ -58,7 +58,7 @@ const CLASS_CHARS: Array<[number, string]> = [
   [NUMBER_SIGN, "号"],
   [ENUMERATION_COMMA, "、"],
   [ASCII_SEPARATOR, "-/.~"],
-  [ASCII_BRACKET, "[]"],
+  [ASCII_BRACKET, "[]［］"],
   [FULL_WIDTH_PUNCTUATION, "，。；：？！"],
   [LITERAL_SIGN, "@\\&`<"],
 ];

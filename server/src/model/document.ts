@@ -120,6 +120,24 @@ export interface SubDocument {
    */
   bodyEndLine: number;
   elements: DocumentElements;
+  /**
+   * The years the title names and what it says of each (`2023年工作总结及2024年工作计划`:
+   * 2023 summary, 2024 plan); empty when the title names no year (model/title-years.ts).
+   */
+  titleYears: TitleYear[];
+}
+
+/** What a title says about a year it names. */
+export type TitleKind = "plan" | "summary" | "other";
+
+export interface TitleYear {
+  year: number;
+  kind: TitleKind;
+  /** Only part of the year: a quarter, a half, a month (`2024年上半年工作总结`). */
+  partial: boolean;
+  /** Absolute offsets of the year in the title ("2024年"). */
+  start: number;
+  end: number;
 }
 
 /** One line of a 公文 element; offsets are the line's content (absolute), text its content. */
@@ -195,6 +213,8 @@ export interface TableOfContents {
   endLine: number;
   /** Entry texts without page numbers, normalised. */
   entries: string[];
+  /** The line of each entry. */
+  entryLines: number[];
 }
 
 export interface EnumerationItem {

@@ -133,6 +133,7 @@ export function splitAppendices(lines: Line[], facts: LineFacts[], documents: Su
         endLine: last,
         bodyEndLine: last,
         elements: { signature: [], attachmentLabel: elementLine(lines[label]) },
+        titleYears: [],
       });
     }
   }

@@ -6,6 +6,7 @@ import { decimalRank, FAMILY_RANK } from "./document";
 import { analyzeLine, type LineFacts } from "./line";
 import { findDocuments, findTablesOfContents, markMarkdownBlocks, markTables } from "./structure";
 import { attachHeadsToTitles, findElements, markDocumentHeads, splitAppendices } from "./elements";
+import { findTitleYears } from "./title-years";
 
 export interface ParseInput {
   text: string;
@@ -68,6 +69,7 @@ export function parseDocument(input: ParseInput, cache?: LineFactsCache, split?:
   const documents = splitAppendices(lines, facts, findDocuments(lines, facts, tocs));
   attachHeadsToTitles(lines, documents);
   findElements(lines, facts, documents);
+  findTitleYears(lines, documents);
   const lineDocument = new Int32Array(lines.length);
   for (const doc of documents) lineDocument.fill(doc.index, doc.startLine, doc.endLine + 1);
 

@@ -83,6 +83,7 @@ export function findTablesOfContents(lines: Line[], facts: LineFacts[]): TableOf
   for (let i = 0; i < lines.length; i++) {
     if (!facts[i].tocCaption || (lines[i].kind !== "body" && lines[i].kind !== "heading")) continue;
     const entries: string[] = [];
+    const entryLines: number[] = [];
     let last = -1;
     let j = i + 1;
     let strays = 0;
@@ -91,6 +92,7 @@ export function findTablesOfContents(lines: Line[], facts: LineFacts[]): TableOf
       if (lines[j].kind === "blank") continue;
       if (f.tocEntry !== undefined) {
         entries.push(f.tocEntry);
+        entryLines.push(j);
         last = j;
         strays = 0;
         continue;
@@ -102,7 +104,7 @@ export function findTablesOfContents(lines: Line[], facts: LineFacts[]): TableOf
     if (entries.length === 0) continue;
     lines[i].kind = "toc-caption";
     for (let k = i + 1; k <= last; k++) if (lines[k].kind !== "blank") lines[k].kind = "toc-entry";
-    tocs.push({ captionLine: i, startLine: i + 1, endLine: last, entries });
+    tocs.push({ captionLine: i, startLine: i + 1, endLine: last, entries, entryLines });
     i = last;
   }
   return tocs;
@@ -156,6 +158,7 @@ export function findDocuments(lines: Line[], facts: LineFacts[], tocs: TableOfCo
       endLine,
       bodyEndLine: endLine,
       elements: emptyElements(),
+      titleYears: [],
     });
   };
   if (titleLines.length === 0 || titleLines[0] > 0) push(-1, 0, (titleLines[0] ?? lines.length) - 1);

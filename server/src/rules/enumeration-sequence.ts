@@ -36,7 +36,7 @@ export default defineRule({
         context.report({
           start: item.start,
           end: item.end,
-          message: sequenceMessage(f.fault, expected, actual, { zh: "列举", en: "Enumeration" }),
+          message: sequenceMessage(f.fault, expected, actual, "enumeration"),
           fixes: keeps ? [{ title: { zh: `改为“${expected}”`, en: `Change to "${expected}"` }, edits: [edit], safe: true, preferred: true }] : [],
         });
       }

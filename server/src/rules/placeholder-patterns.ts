@@ -121,8 +121,9 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   { id: "times", starts: "×", source: "×{2,}", description: { zh: "××占位符", en: "×× markers" } },
   { id: "circles", starts: "○〇◯", source: "(?<![零〇○一二三四五六七八九十])[○〇◯]{2,}(?![零〇○一二三四五六七八九十])", description: { zh: "○○、〇〇 占位符（中文日期中的〇除外）", en: "○○ / 〇〇 markers (not 〇 in a Chinese date)" } },
   { id: "moumou", starts: "某", source: "某某+", description: { zh: "“某某”占位", en: "The 某某 stand-in" } },
-  { id: "underscores", starts: "_＿", source: `(?<![${ALNUM}])[_＿]{2,}(?![${ALNUM}])`, description: { zh: "留空的下划线（____）", en: "A blank line to fill in (____)" } },
-  { id: "blank-brackets", starts: "（(【〔[", source: `(?<![${ALNUM}_])(?:[（(][ \\u3000]*[）)]|【[ \\u3000]*】|〔[ \\u3000]*〕|\\[[ \\u3000]+\\])`, description: { zh: "待填写的空括号（（ ）、【】）", en: "Blank brackets left to fill (（ ）, 【】)" } },
+  { id: "underscores", starts: "_＿", source: `(?<![${ALNUM}])[_＿]{2,}(?![${ALNUM}])`, description: { zh: "留空的下划线（____）", en: "A blank line to fill in (____)" }, message: blankMessage },
+  // Not a template marker but a blank of the form ("（）项工作"): said so, so the writer fills it.
+  { id: "blank-brackets", starts: "（(【〔[", source: `(?<![${ALNUM}_])(?:[（(][ \\u3000]*[）)]|【[ \\u3000]*】|〔[ \\u3000]*〕|\\[[ \\u3000]+\\])`, description: { zh: "待填写的空括号（（ ）、【】）", en: "Blank brackets left to fill (（ ）, 【】)" }, message: blankMessage },
   {
     id: "party-d",
     starts: "D",
@@ -134,6 +135,10 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
     message: () => ({ zh: "匿名化替代字未还原：“D”应为“党”", en: "Anonymisation stand-in left in the text: \"D\" should be \"党\"" }),
   },
 ];
+
+function blankMessage(found: string): Message {
+  return { zh: `空白处未填写：“${found}”`, en: `Blank left to fill in: "${found}"` };
+}
 
 export function defaultMessage(found: string): Message {
   return { zh: `模板占位符未替换：“${found}”`, en: `Template placeholder not filled in: "${found}"` };

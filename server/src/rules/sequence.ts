@@ -213,12 +213,19 @@ const FAULT_TEXT: Record<SequenceFault, Message> = {
   restart: { zh: "序号重新开始", en: "Numbering starts again" },
 };
 
-export function sequenceMessage(fault: SequenceFault, expected: string, actual: string, what?: Message): Message {
-  const t = FAULT_TEXT[fault];
-  const zhWhat = what ? what.zh : "";
-  const enWhat = what ? what.en + ": " : "";
+/** The same faults in an inline enumeration: "列举序号不连续", "Enumeration skips a number". */
+const ENUMERATION_FAULT_TEXT: Record<SequenceFault, Message> = {
+  gap: { zh: "列举序号不连续", en: "Enumeration skips a number" },
+  repeat: { zh: "列举序号重复", en: "Enumeration repeats a number" },
+  order: { zh: "列举序号顺序颠倒", en: "Enumeration out of order" },
+  start: { zh: "列举序号未从头开始", en: "Enumeration does not start at the first item" },
+  restart: { zh: "列举序号重新开始", en: "Enumeration starts again" },
+};
+
+export function sequenceMessage(fault: SequenceFault, expected: string, actual: string, subject: "heading" | "enumeration" = "heading"): Message {
+  const t = (subject === "enumeration" ? ENUMERATION_FAULT_TEXT : FAULT_TEXT)[fault];
   return {
-    zh: `${zhWhat}${t.zh}：应为“${expected}”，实为“${actual}”`,
-    en: `${enWhat}${t.en}: expected "${expected}", found "${actual}"`,
+    zh: `${t.zh}：应为“${expected}”，实为“${actual}”`,
+    en: `${t.en}: expected "${expected}", found "${actual}"`,
   };
 }

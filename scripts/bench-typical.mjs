@@ -1,0 +1,118 @@
+// The "typical document" table of `npm run bench`: plans of 10 KB and 100 KB (the size users
+// write), opened and edited through the protocol with the debounce at 0, as an editor would —
+// the settings answered through workspace/configuration, every step the server takes between
+// the message and publishDiagnostics included. Also runnable alone:
+//   node scripts/bench-typical.mjs [dist/server.js]
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
+import { BenchClient } from "./bench-client.mjs";
+import { benchInitializeParams } from "./lsp-messages.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export const TYPICAL_SIZES = [
+  { label: "10 KB", bytes: 10_000, opens: 41, keystrokes: 201 },
+  { label: "100 KB", bytes: 100_000, opens: 21, keystrokes: 201 },
+];
+
+function stat(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const q = (p) => v[Math.min(v.length - 1, Math.floor(p * (v.length - 1) + 0.5))];
+  return { median: q(0.5), p95: q(0.95), max: v[v.length - 1], n: v.length };
+}
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function positionOf(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/**
+ * Opens each size `opens` times (a new document each time, as a user opening files) and types
+ * `keystrokes` one-character edits into the last one, each timed from the message to its
+ * diagnostics. `steps`: the server's own report of where the time of each check went.
+ */
+export async function measureTypical(serverFile, corpus, seed) {
+  const client = new BenchClient(serverFile);
+  await client.request("initialize", benchInitializeParams());
+  client.notify("initialized", {});
+  const rows = [];
+  let n = 0;
+  for (const size of TYPICAL_SIZES) {
+    const { text } = buildPlanDocument(corpus, size.bytes, seed + size.bytes);
+    const open = [];
+    const openSteps = [];
+    let uri;
+    for (let r = 0; r < size.opens; r++) {
+      if (uri) client.notify("textDocument/didClose", { textDocument: { uri } });
+      uri = `file:///bench/typical/${++n}-${size.bytes}.txt`;
+      const sent = performance.now();
+      client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
+      const d = await client.diagnostics(uri, 1);
+      // The first open warms the server up (JIT, first configuration answer): not a user's typical open.
+      if (r > 0) {
+        open.push(d.at - sent);
+        openSteps.push(await client.timing(uri, 1));
+      }
+    }
+    const rand = prng(seed + 1);
+    let current = text;
+    const edit = [];
+    const editSteps = [];
+    const inserts = "的一是，。、1XX（）进推工作　";
+    for (let k = 0; k < size.keystrokes; k++) {
+      const starts = lineStarts(current);
+      let offset = Math.floor(rand() * current.length);
+      while (offset > 0 && offset < current.length && (current.charCodeAt(offset) & 0xfc00) === 0xdc00) offset--;
+      const insert = rand() < 0.7 || current.charCodeAt(offset) === 10 || offset >= current.length;
+      const range = { start: positionOf(starts, offset), end: positionOf(starts, insert ? offset : offset + 1) };
+      const newText = insert ? inserts[Math.floor(rand() * inserts.length)] : "";
+      current = current.slice(0, offset) + newText + current.slice(insert ? offset : offset + 1);
+      const version = k + 2;
+      const sent = performance.now();
+      client.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+      const d = await client.diagnostics(uri, version);
+      if (k > 0) {
+        edit.push(d.at - sent);
+        editSteps.push(await client.timing(uri, version));
+      }
+    }
+    rows.push({ size: size.label, openMs: stat(open), keystrokeMs: stat(edit), openSteps: averageSteps(openSteps), keystrokeSteps: averageSteps(editSteps) });
+  }
+  client.child.kill();
+  return rows;
+}
+
+/** The mean of each step the server reported (ms). */
+function averageSteps(reports) {
+  const sums = {};
+  let count = 0;
+  for (const r of reports) {
+    if (!r?.steps) continue;
+    count++;
+    for (const [k, v] of Object.entries(r.steps)) sums[k] = (sums[k] ?? 0) + v;
+  }
+  for (const k of Object.keys(sums)) sums[k] = Number((sums[k] / count).toFixed(3));
+  return sums;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const corpus = loadCorpus(process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus"));
+  const rows = await measureTypical(resolve(process.argv[2] ?? join(ROOT, "dist", "server.js")), corpus, 20240115);
+  for (const r of rows) {
+    console.log(`${r.size}: open p50 ${r.openMs.median.toFixed(2)} p95 ${r.openMs.p95.toFixed(2)} ms; keystroke p50 ${r.keystrokeMs.median.toFixed(2)} p95 ${r.keystrokeMs.p95.toFixed(2)} ms`);
+    console.log(`  open steps ${JSON.stringify(r.openSteps)}`);
+    console.log(`  keystroke steps ${JSON.stringify(r.keystrokeSteps)}`);
+  }
+}
