@@ -94,6 +94,16 @@ export async function measureTypical(serverFile, corpus, seed) {
   return rows;
 }
 
+/** The README's "typical document" table: open and keystroke p50 / p95 beside the floor, and where the time went. */
+export function typicalTable(rows, floorMs, f) {
+  const out = ["| typical document (debounce 0) | open → diagnostics p50 / p95 ms | keystroke → diagnostics p50 / p95 ms | floor ms | server steps on a keystroke (mean ms) |", "|---|---|---|---|---|"];
+  for (const r of rows) {
+    const steps = Object.entries(r.keystrokeSteps).map(([k, v]) => `${k} ${f(v, 2)}`).join(", ");
+    out.push(`| ${r.size} | ${f(r.openMs.median, 2)} / ${f(r.openMs.p95, 2)} | ${f(r.keystrokeMs.median, 2)} / ${f(r.keystrokeMs.p95, 2)} | ${f(floorMs(r.size), 2)} | ${steps} |`);
+  }
+  return out.join("\n");
+}
+
 /** The mean of each step the server reported (ms). */
 function averageSteps(reports) {
   const sums = {};

@@ -22,6 +22,8 @@ export const DOCUMENT_STATS_METHOD = "gongwen/documentStats";
 export const ServerCommands = {
   fixAll: "gongwen.server.fixAll",
   renumber: "gongwen.server.renumber",
+  /** Offered as a quick fix; arguments: [{ uri, version, ruleId }]. */
+  fixRule: "gongwen.server.fixRule",
 } as const;
 
 export interface DocumentCommandArgs {

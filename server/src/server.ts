@@ -20,7 +20,7 @@ import type { Problem } from "./engine/rule";
 import type { Settings } from "./settings";
 import { languageOf, type Language } from "./i18n";
 import { isOwnDocumentation, PublishedProblems, toDiagnostic } from "./lsp/diagnostics";
-import { codeActions, COMMAND_FIX_ALL, COMMAND_RENUMBER, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
+import { codeActions, COMMAND_FIX_ALL, COMMAND_FIX_RULE, COMMAND_RENUMBER, FIX_ALL_KIND, toLspEdits } from "./lsp/code-actions";
 import { COMMAND_SELECT, isSelectArgs } from "./lsp/placeholder-actions";
 import { fixAllReport } from "./lsp/fix-all-report";
 import { diffEdits, fixAll } from "./engine/fixes";
@@ -83,7 +83,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: "公文" },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_SELECT, COMMAND_ALLOW] },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RENUMBER, COMMAND_SELECT, COMMAND_ALLOW, COMMAND_FIX_RULE] },
     },
     serverInfo: { name: "gongwen", version: "0.1.0" },
   };
@@ -355,7 +355,7 @@ connection.onCompletion(async (params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
-  const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown };
+  const arg = (params.arguments?.[0] ?? {}) as { uri?: unknown; version?: unknown; ruleId?: unknown };
   if (params.command === COMMAND_SELECT) {
     if (!isSelectArgs(arg)) return { applied: false, reason: "bad arguments" };
     const shown = await connection.window.showDocument({ uri: arg.uri, selection: arg.range, takeFocus: true }).catch(() => undefined);
@@ -373,17 +373,25 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg.version === "number" && arg.version !== document.version) return { applied: false, reason: "document changed" };
   const settings = await settingsFor(document.uri);
   const model = modelOf(document);
-  const fixed = params.command === COMMAND_FIX_ALL ? fixAll(model, activeRules, settings.lint) : undefined;
+  // "Fix all <rule> problems in this document": fix-all with that rule alone.
+  const ruleId = typeof arg.ruleId === "string" ? arg.ruleId : undefined;
+  if (params.command === COMMAND_FIX_RULE && ruleId === undefined) return { applied: false, reason: "missing ruleId" };
+  const fixed =
+    params.command === COMMAND_FIX_ALL
+      ? fixAll(model, activeRules, settings.lint)
+      : params.command === COMMAND_FIX_RULE
+        ? fixAll(model, activeRules.filter((r) => r.id === ruleId), settings.lint)
+        : undefined;
   const edits = fixed ? diffEdits(model.text, fixed.text) : params.command === COMMAND_RENUMBER ? renumberDocumentEdits(model) : [];
   let applied = true;
   if (edits.length > 0) {
     const result = await connection.workspace.applyEdit({
-      label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : "gongwen: renumber",
+      label: params.command === COMMAND_FIX_ALL ? "gongwen: fix all" : params.command === COMMAND_FIX_RULE ? `gongwen: fix all ${ruleId}` : "gongwen: renumber",
       edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(model, edits) }] },
     });
     applied = result.applied;
   }
-  if (fixed && applied && isChecked(document, settings)) {
+  if (fixed && params.command === COMMAND_FIX_ALL && applied && isChecked(document, settings)) {
     // Say what was fixed and what is left, and why: fix-all applies safe fixes only.
     const options = { onRuleError: logRuleError };
     const before = lint(model, activeRules, settings.lint, options).length;

@@ -147,7 +147,7 @@ test("the examples folder: deliberate findings in the plan and the summary, none
   assert.equal(r.code, 1);
   assert.equal(r.stderr, "");
   assert.doesNotMatch(r.stdout, /clean-plan/);
-  for (const rule of ["numbering-sequence", "numbering-style", "placeholder", "enumeration-sequence", "duplicate-paragraph"]) {
+  for (const rule of ["numbering-sequence", "numbering-style", "placeholder", "enumeration-sequence", "duplicate-paragraph", "punctuation-width", "stray-space"]) {
     assert.match(r.stdout, new RegExp(`^examples/plan-with-mistakes\\.txt:\\d+:\\d+ warning .* ${rule}$`, "m"), rule);
   }
   // The suppressed 某某 in the summary stays silent; its other mistakes are reported.

@@ -43,4 +43,20 @@ describe("commands", () => {
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     await waitForText(document, (text) => text.includes("\n二、主要任务\n") && text.includes("\n四、保障措施\n"), "only 三 changed to 二");
   });
+
+  it("a text converted from a web page: one finding per line, and one quick fix for the whole document", async () => {
+    const lines = ["区统计局2024年工作总结", "", "一、主要工作", "2024年,我局认真贯彻落实\"稳中求进\"工作总基调,扎实推进各项工作.", "全年完成1,000户调查,比上年提高0.5个百分点.", "会议定于上午10:30召开,请准时参加."];
+    const document = await vscode.workspace.openTextDocument({ language: "plaintext", content: lines.join("\n") });
+    await vscode.window.showTextDocument(document);
+    const isWidth = (d: vscode.Diagnostic) => (typeof d.code === "object" ? d.code.value : d.code) === "punctuation-width";
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.filter(isWidth).length === 3, "one punctuation-width finding per line");
+    const first = diagnostics.find(isWidth)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, first.range, vscode.CodeActionKind.QuickFix.value);
+    const all = actions.find((a) => a.command?.command === "gongwen.server.fixRule");
+    assert.ok(all, `a fix-all-of-the-rule action among: ${actions.map((a) => a.title).join(", ")}`);
+    const args = (all.command!.arguments ?? []) as unknown[];
+    await vscode.commands.executeCommand(all.command!.command, ...args);
+    const fixed = ["区统计局2024年工作总结", "", "一、主要工作", "2024年，我局认真贯彻落实“稳中求进”工作总基调，扎实推进各项工作。", "全年完成1,000户调查，比上年提高0.5个百分点。", "会议定于上午10:30召开，请准时参加。"].join("\n");
+    await waitForText(document, (text) => text === fixed, "every half-width mark of the document changed, numbers and times left alone");
+  });
 });

@@ -314,6 +314,34 @@ test("the renumber command applies an edit that changes only numbers; documentSt
   assert.equal(skipped.checked, false, "a plain-text file without Chinese is not checked, so the status bar hides");
 });
 
+test("a text converted from a web page: one punctuation-width finding per line, and one action fixes them all", async () => {
+  const uri = "file:///tmp/gongwen-test/web-copy.txt";
+  const text = ["区统计局2024年工作总结", "", "一、主要工作", "2024年,我局认真贯彻落实\"稳中求进\"工作总基调,扎实推进各项工作.", "全年完成1,000户调查,样本轮换率3.5%,比上年提高0.5个百分点.", "会议定于上午10:30召开 , 请准时参加."].join("\n");
+  const published = client.diagnostics(uri);
+  client.open(uri, text);
+  const { diagnostics } = await published;
+  const width = diagnostics.filter((d) => d.code === "punctuation-width");
+  assert.deepEqual(width.map((d) => d.range.start.line), [3, 4, 5], "one finding per line, not one per mark");
+  assert.equal(width[0].relatedInformation?.length, 4, "the line's other marks are related locations");
+  const actions = await client.request<Action[]>("textDocument/codeAction", { textDocument: { uri }, range: width[1].range, context: { diagnostics: [width[1]], only: ["quickfix"] } });
+  const line = actions.find((a) => a.isPreferred);
+  assert.equal(line?.title, "将本行3处半角标点改为全角");
+  const all = actions.find((a) => a.command?.command === "gongwen.server.fixRule");
+  assert.equal(all?.title, "修复本文档中全部 punctuation-width 问题（3 处）");
+  const before = client.serverRequests.length;
+  await client.request("workspace/executeCommand", { command: "gongwen.server.fixRule", arguments: [{ uri, version: 1, ruleId: "punctuation-width" }] });
+  const applied = client.serverRequests.slice(before).find((r) => r.method === "workspace/applyEdit");
+  assert.ok(applied, "the server asked the client to apply an edit");
+  const change = (applied.params as { edit: { documentChanges: Array<{ edits: Array<{ range: Range; newText: string }> }> } }).edit.documentChanges[0];
+  assert.equal(
+    applyLspEdits(text, change.edits),
+    ["区统计局2024年工作总结", "", "一、主要工作", "2024年，我局认真贯彻落实“稳中求进”工作总基调，扎实推进各项工作。", "全年完成1,000户调查，样本轮换率3.5%，比上年提高0.5个百分点。", "会议定于上午10:30召开 ， 请准时参加。"].join("\n"),
+    "only the marks are changed: numbers, times and the blanks (stray-space's) stay",
+  );
+  const missing = await client.request<{ applied: boolean }>("workspace/executeCommand", { command: "gongwen.server.fixRule", arguments: [{ uri, version: 1 }] });
+  assert.equal(missing.applied, false, "a rule id is required");
+});
+
 test("a client's own language id ('text', 'md') falls back to the file extension", async () => {
   const uri = "file:///tmp/gongwen-test/other-client.txt";
   const published = client.diagnostics(uri);

@@ -58,6 +58,21 @@ export const dateArb: fc.Arbitrary<string> = fc.oneof(
 
 const charsArb = (pool: string, max: number) => fc.string({ unit: fc.constantFrom(...pool), maxLength: max });
 
+/** Punctuation and spacing as converted and copied texts have it, and the look-alikes that are correct. */
+export const punctuationArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    "政策,确保", "要点 , 以", "领导:成立", "质量?这是", "生命线!", "提高.", "中小学(含幼儿园)", "总值(GDP)", "依托\"学习强国\"平台", "开展'一岗双责'",
+    "《统计法》、《预算法》", "“突击战”、“疲劳战”", "《A》，《B》等", "“元旦”、“春节”等", "（一）、", "(1)、", "①、", "1.、",
+    "精神 ，", "202 4 年", "3月1 5 日", "项 目", "65.3 %", "截至2023 年底", "学习 《条例》", "。 下一步",
+    "开展\"质量月", "“先进集体“", "‘先进集体”", "《统计法", "整改)", "“未闭合", "】",
+  ),
+  fc.constantFrom(
+    "1,000户", "10:30", "1:500", "3.5%", "https://www.gov.cn/a?b=1", "tjj@163.com", "D:\\资料\\a.docx", "Word, Excel", "f(x)", "Xi'an",
+    "《A》（2020年）、《B》", "信访办、“五老说事”、“红管家”理事会", "王　伟、李明华", "联系人：张三    电话", "在 2024 年", "138 1234 5678", "个 人 总 结",
+    "2024年 月 日", "“一要", "**组织开展“质量月”活动**", "x.5亿元", "&nbsp;", "`a, b`", "[链接](http://a.b/c(d))",
+  ),
+);
+
 /** A piece of a line. */
 const fragmentArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: charsArb(CJK, 30) },
@@ -67,6 +82,7 @@ const fragmentArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: placeholderArb },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
   { weight: 1, arbitrary: markerArb },
+  { weight: 2, arbitrary: punctuationArb },
   { weight: 1, arbitrary: fc.constantFrom("2023年", "1.5亿元", "一、二季度", "1、2月份", "2024年1月15日", "**", "__", "\t59", "……8") },
   { weight: 1, arbitrary: dateArb },
 );

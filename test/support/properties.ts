@@ -96,17 +96,35 @@ function inside(spans: Array<[number, number]>, e: TextEdit): boolean {
  * Rules whose safe fixes rewrite the text they flag (not heading markers), with what their fixes
  * may write. Their edits must lie inside the flagged range: fix-all changes only what it flags.
  */
-const FLAGGED_TEXT_FIXES: Record<string, RegExp> = {
+/** Full-width forms punctuation-width may write for each half-width mark. */
+const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': "“”", "'": "‘’" };
+const BLANKS = /^[ \t\u00a0\u3000]+$/;
+const EXTRA_MARKS = /^[、，,.．：:；;]+$/;
+
+/** What each text rule's safe fix may do to the characters it replaces (`replaced` → `newText`). */
+const FLAGGED_TEXT_FIXES: Record<string, (replaced: string, newText: string) => boolean> = {
   // Dates and document numbers (issue 14): digits, 年月日, 〇, the range marks, 〔〕号.
-  "date-format": /^[0-9年月日〇—～]*$/,
-  "doc-number-format": /^[0-9〔〕号]*$/,
+  "date-format": (_, newText) => /^[0-9年月日〇—～]*$/.test(newText),
+  "doc-number-format": (_, newText) => /^[0-9〔〕号]*$/.test(newText),
+  // Punctuation and spacing (issue 13): a half-width mark to its full-width form; blanks, a mark
+  // after a number or a separator between marked items deleted.
+  "punctuation-width": (replaced, newText) => replaced.length === 1 && newText.length === 1 && (FULL_WIDTH[replaced] ?? "").includes(newText),
+  "stray-space": (replaced, newText) => BLANKS.test(replaced) && newText === "",
+  "marker-punctuation": (replaced, newText) => EXTRA_MARKS.test(replaced) && newText === "",
+  "list-separator": (replaced, newText) => /^[、，,]$/.test(replaced) && newText === "",
 };
 
-/** A safe fix of a text rule: inside the problem's own range, writing only what the rule may write. */
+/**
+ * A safe fix of a text rule: inside the characters its finding names (its range, or one of its
+ * related ranges: punctuation-width and stray-space name a line's other marks there), writing
+ * only what the rule may write.
+ */
 function checkFlaggedEdit(model: DocumentModel, p: Problem, e: TextEdit, what: string): void {
   checkEditRange(model.text, e.start, e.end, what);
-  if (e.start < p.start || e.end > p.end) fail(`${what}: edit ${e.start}-${e.end} outside the flagged range ${p.start}-${p.end}`);
-  if (!FLAGGED_TEXT_FIXES[p.ruleId].test(e.newText)) fail(`${what}: edit writes ${JSON.stringify(e.newText)}`);
+  const ranges: Array<[number, number]> = [[p.start, p.end], ...(p.related ?? []).filter((r) => !r.uri || r.uri === model.uri).map((r): [number, number] => [r.start, r.end])];
+  if (!ranges.some(([s, t]) => s <= e.start && e.end <= t)) fail(`${what}: edit ${e.start}-${e.end} outside the characters its finding names (${p.start}-${p.end} and related)`);
+  const replaced = model.text.slice(e.start, e.end);
+  if (!FLAGGED_TEXT_FIXES[p.ruleId](replaced, e.newText)) fail(`${what}: ${JSON.stringify(replaced)} → ${JSON.stringify(e.newText)} is not what ${p.ruleId} may write`);
 }
 
 /** Characters a marker rewrite may produce: numerals, parentheses and the closing marks. */
@@ -243,6 +261,7 @@ export function checkFixAll(doc: Doc, model: DocumentModel): string {
       for (const e of fix.edits) {
         checkFlaggedEdit(current, p, e, `fix-all pass ${pass + 1} ${p.ruleId}`);
         textEdits.add(e);
+        flagged.push([e.start, e.end]);
       }
       flagged.push([p.start, p.end]);
     }

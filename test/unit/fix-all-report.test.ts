@@ -21,3 +21,10 @@ test("fix-all's report when nothing is left, or nothing could be fixed", () => {
   assert.equal(fixAllReport(0, [], "zh"), "公文助手：没有发现问题。");
   assert.equal(fixAllReport(1, [problem("placeholder")], "zh"), "公文助手：没有可以自动修复的问题。剩下 1 个需要您处理：待填写的模板内容 1 处（需要您填写；“D”等替代字可用快速修复还原）。");
 });
+
+test("fix-all's report on what the punctuation rules leave: unpaired quotes and brackets", () => {
+  assert.equal(
+    fixAllReport(5, [problem("punctuation-width"), problem("punctuation-pair")], "zh"),
+    "公文助手：已修复 3 个问题。剩下 2 个需要您处理：英文引号 1 处（引号配不成对，每个引号的方向需要您确认，快速修复按推测改）；不成对的引号、括号 1 处（缺少的一半该补在哪里由您判断）。",
+  );
+});

@@ -53,13 +53,25 @@ test("the line's character classes say what a rule may find in it", () => {
   const of = (line: string) => analyzeLine(line, false).chars;
   assert.equal(of("　　加强组织领导，落实工作责任。　"), FULL_WIDTH_PUNCTUATION, "indentation and trailing blanks are not inner blanks");
   assert.equal(of("工作要点 , 以"), INNER_BLANK | HALF_WIDTH_PUNCTUATION);
-  assert.equal(of("《统计法》、《预算法》"), PAIRED_MARK | ENUMERATION_COMMA);
+  assert.equal(of("《统计法》、《预算法》"), PAIRED_MARK | ENUMERATION_COMMA | classes.MARKED_LIST);
   assert.equal(of("2024.3.5"), DIGIT | ASCII_SEPARATOR);
   assert.equal(of("二零二四年"), CHINESE_ZERO | DATE_WORD);
   assert.equal(of("国发[2022]22号"), DIGIT | classes.ASCII_BRACKET | NUMBER_SIGN);
   assert.equal(of("国发［2022］22号"), DIGIT | classes.ASCII_BRACKET | NUMBER_SIGN, "full-width square brackets too");
   assert.equal(of("'质量'"), ASCII_QUOTE);
+  assert.equal(of("邮箱tjj@163.com、C:\\统计、&nbsp;"), DIGIT | ENUMERATION_COMMA | ASCII_SEPARATOR | HALF_WIDTH_PUNCTUATION | classes.LITERAL_SIGN);
   assert.equal(of(""), 0);
+  // Positional: whether the paired marks nest and balance, and a list of marked items.
+  const { UNPAIRED_MARK, MARKED_LIST } = classes;
+  assert.equal(of("依托“学习（强国）”平台") & UNPAIRED_MARK, 0, "nested pairs balance");
+  assert.equal(of("开展“统计执法检查活动") & UNPAIRED_MARK, UNPAIRED_MARK, "an unclosed quote");
+  assert.equal(of("办法》》，提高") & UNPAIRED_MARK, UNPAIRED_MARK, "a stray closing mark");
+  assert.equal(of("《统计法（修订》）") & UNPAIRED_MARK, UNPAIRED_MARK, "crossed pairs");
+  assert.equal(of("“" + "（".repeat(40) + "）".repeat(40) + "”") & UNPAIRED_MARK, UNPAIRED_MARK, "nesting deeper than any prose counts as unpaired");
+  assert.equal(of("《统计法》、《预算法》") & MARKED_LIST, MARKED_LIST);
+  assert.equal(of("“突击战”，“疲劳战”") & MARKED_LIST, MARKED_LIST);
+  assert.equal(of("《统计法》（2009年）、《预算法》") & MARKED_LIST, 0, "something stands between");
+  assert.equal(of("《统计法》和《预算法》") & MARKED_LIST, 0);
 });
 
 test("a long line of ideographs normalises to itself and counts every character", () => {

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { literalSpans, insideSpans, overlapsSpans } from "../../server/src/model/literal-spans";
+import { emphasisDelimiters, literalSpans, insideSpans, overlapsSpans } from "../../server/src/model/literal-spans";
 
 /** The literal stretches of a line as the strings they cover. */
 function literals(text: string, markdown = false): string[] {
@@ -31,6 +31,33 @@ test("Markdown: code spans, link targets, reference definitions, autolinks and t
   assert.deepEqual(literals("请访问<https://www.gov.cn>或<br/>换行", true), ["<https://www.gov.cn>", "<br/>"]);
   // In plain text a back quote is just a character.
   assert.deepEqual(literals("运行`npm`命令", false), []);
+});
+
+test("HTML character references are literal in plain text and Markdown; a lone & is text", () => {
+  assert.deepEqual(literals("请按时报送。&nbsp;数据截至&amp;年底&#8212;&#x2014;。"), ["&nbsp;", "&amp;", "&#8212;&#x2014;"]);
+  assert.deepEqual(literals("&lt;通知&gt;", true), ["&lt;", "&gt;"]);
+  assert.deepEqual(literals("科研&开发;合作与交流& 培训"), []);
+});
+
+test("Markdown bold pasted into plain text: the ** delimiters of a pair; star masks are not bold", () => {
+  const delimiters = (text: string) => {
+    const spans = emphasisDelimiters(text);
+    const out: string[] = [];
+    for (let i = 0; i < spans.length; i += 2) out.push(`${spans[i]}-${spans[i + 1]}`);
+    return out;
+  };
+  assert.deepEqual(delimiters("**组织开展“质量月”活动**"), ["0-2", "13-15"]);
+  assert.deepEqual(delimiters("　　**（一）加强领导。**要求各单位……"), ["2-4", "12-14"]);
+  assert.deepEqual(delimiters("重点是**安全生产**，其次"), ["3-5", "9-11"]);
+  assert.deepEqual(delimiters("、**员工培训**两项"), ["1-3", "7-9"]);
+  // Masks: one character between, glued to a word, three stars, no closing pair.
+  assert.deepEqual(delimiters("**县**镇和**乡**村"), []);
+  assert.deepEqual(delimiters("如**小区、由***公司、加强**建工作"), []);
+  assert.deepEqual(delimiters("**县委**书记"), []);
+  assert.deepEqual(delimiters("推进**员活动，抓好**风廉政建设"), []);
+  assert.deepEqual(delimiters("__下划线强调__内容"), ["0-2", "7-9"]);
+  assert.deepEqual(delimiters("__下划线强调__。"), ["0-2", "7-9"]);
+  assert.deepEqual(delimiters("*".repeat(3000)), []);
 });
 
 test("span lookups", () => {

@@ -124,4 +124,10 @@ test("the generator produces the shapes it promises", () => {
   const outlines = fc.sample(outlineDocumentArb, { seed: SEED, numRuns: 100 });
   const withFindings = outlines.filter((text) => lintAll(parse({ text, languageId: "plaintext" })).some((p) => p.fixes.some((f) => f.safe)));
   assert.ok(withFindings.length >= 20, `outline documents carry fixable findings (${withFindings.length}/100)`);
+  // The punctuation and spacing rules' fixes are exercised too (fix-all changes their characters only).
+  const fixed = new Map<string, number>();
+  for (const text of [...samples, ...outlines]) {
+    for (const p of lintAll(parse({ text, languageId: "plaintext" }))) if (p.fixes.some((f) => f.safe)) fixed.set(p.ruleId, (fixed.get(p.ruleId) ?? 0) + 1);
+  }
+  for (const id of ["punctuation-width", "stray-space", "marker-punctuation", "list-separator"]) assert.ok((fixed.get(id) ?? 0) >= 5, `${id} has safe fixes in the samples (${fixed.get(id) ?? 0})`);
 });

@@ -14,6 +14,8 @@ import { placeholderActions } from "./placeholder-actions";
 export const FIX_ALL_KIND = "source.fixAll.gongwen";
 export const COMMAND_FIX_ALL = "gongwen.server.fixAll";
 export const COMMAND_RENUMBER = "gongwen.server.renumber";
+/** Applies one rule's safe fixes to the whole document; arguments: [{ uri, version, ruleId }]. */
+export const COMMAND_FIX_RULE = "gongwen.server.fixRule";
 
 /** The version a diagnostic says it was computed for, when the client sent its data back. */
 function versionOf(diagnostic: Diagnostic): number | undefined {
@@ -45,6 +47,7 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, rule
   const uri = model.uri;
   if (wants(CodeActionKind.QuickFix)) {
     let renumberOffered = false;
+    const ruleFixOffered = new Set<string>();
     const budget = { left: FIX_EDIT_BUDGET };
     for (const diagnostic of params.context.diagnostics) {
       if (typeof diagnostic !== "object" || diagnostic === null || diagnostic.source !== "gongwen" || !isRange(diagnostic.range)) continue;
@@ -63,6 +66,21 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, rule
           });
         }
         if (problem.ruleId === "placeholder" && options.canSelect) actions.push(...placeholderActions(model, diagnostic, problem, published, language));
+      }
+      // A rule with many findings (punctuation-width on a text converted from a web page): one
+      // action fixes them all, as ESLint offers "Fix all <rule> problems".
+      const ruleId = String(diagnostic.code);
+      if (!ruleFixOffered.has(ruleId)) {
+        ruleFixOffered.add(ruleId);
+        const count = published.fixableCount(model, ruleId);
+        if (count >= 2) {
+          actions.push({
+            title: localize({ zh: `修复本文档中全部 ${ruleId} 问题（${count} 处）`, en: `Fix all ${ruleId} problems in this document (${count})` }, language),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: "Fix all", command: COMMAND_FIX_RULE, arguments: [{ uri, version: model.version, ruleId }] },
+          });
+        }
       }
       if (diagnostic.code === "numbering-sequence" && !renumberOffered) {
         renumberOffered = true;
@@ -88,6 +106,7 @@ export function codeActions(model: DocumentModel, params: CodeActionParams, rule
   return actions;
 }
 
+/** The edits of fix-all with `rules` (one rule's for "Fix all <rule> problems"). */
 export function fixAllEdits(model: DocumentModel, rules: readonly Rule<object>[], config: LintConfig): TextEdit[] {
   const result = fixAll(model, rules, config);
   return diffEdits(model.text, result.text);

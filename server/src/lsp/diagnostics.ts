@@ -106,7 +106,7 @@ export function toDiagnostic(model: DocumentModel, problem: Problem, language: L
  * request finds a diagnostic's fixes (by its range and rule), whatever the client sends back.
  */
 export class PublishedProblems {
-  private byUri = new Map<string, { version: number; problems: Problem[] }>();
+  private byUri = new Map<string, { version: number; problems: Problem[]; fixable?: Map<string, number> }>();
 
   set(uri: string, version: number, problems: Problem[]): void {
     this.byUri.set(uri, { version, problems });
@@ -114,6 +114,18 @@ export class PublishedProblems {
 
   delete(uri: string): void {
     this.byUri.delete(uri);
+  }
+
+  /** How many published problems of `ruleId` in `model`'s version offer a safe fix (0 when the document changed since). */
+  fixableCount(model: DocumentModel, ruleId: string): number {
+    const entry = this.byUri.get(model.uri);
+    if (entry === undefined || entry.version !== model.version) return 0;
+    let counts = entry.fixable;
+    if (counts === undefined) {
+      counts = entry.fixable = new Map();
+      for (const p of entry.problems) if (p.fixes.some((f) => f.safe)) counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1);
+    }
+    return counts.get(ruleId) ?? 0;
   }
 
   /** Every problem published for this version of the document, or undefined (another version, or none yet). */

@@ -47,6 +47,15 @@ const LEFT_BECAUSE: Record<string, { name: Message; why: Message }> = {
     name: { zh: "发文字号", en: "document numbers" },
     why: { zh: "没有安全的自动修复", en: "there is no safe automatic fix" },
   },
+  // Punctuation (issue 13): the marks whose right form is certain are fixed; these are not.
+  "punctuation-width": {
+    name: { zh: "英文引号", en: "ASCII quotes" },
+    why: { zh: "引号配不成对，每个引号的方向需要您确认，快速修复按推测改", en: "they do not pair up: which way each one goes is yours to check; the quick fix guesses" },
+  },
+  "punctuation-pair": {
+    name: { zh: "不成对的引号、括号", en: "unpaired quotes and brackets" },
+    why: { zh: "缺少的一半该补在哪里由您判断", en: "where the missing half belongs is yours to judge" },
+  },
   "toc-mismatch": {
     name: { zh: "目录", en: "contents entries" },
     why: { zh: "目录与正文哪个对由您核对，快速修复可按正文改写目录", en: "whether the contents or the text is right is yours to check; the quick fix follows the text" },

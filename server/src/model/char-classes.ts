@@ -31,8 +31,22 @@ export const ASCII_SEPARATOR = 1 << 10;
 export const ASCII_BRACKET = 1 << 11;
 /** Full-width punctuation other than the paired marks: ， 。 ； ： ？ ！ */
 export const FULL_WIDTH_PUNCTUATION = 1 << 12;
+/**
+ * The line's full-width paired marks do not nest and balance by themselves (an unclosed “, a
+ * stray 》, 《…）): positional, set by the scan. A line without it (and without ASCII quotes and
+ * brackets) needs no look from punctuation-pair.
+ */
+export const UNPAIRED_MARK = 1 << 13;
+/** A closing 》 or ” right before 、 ， or `,` and an opening 《 or “ (《A》、《B》): positional, set by the scan. */
+export const MARKED_LIST = 1 << 14;
+/**
+ * `@` `\` `&` `` ` `` `<`: with `:` (HALF_WIDTH_PUNCTUATION) and `/` `.` (ASCII_SEPARATOR), what a
+ * literal stretch (an e-mail address, a path, a character reference, Markdown code or a tag)
+ * needs: a line with none of them has none (model/literal-spans.ts lineLiteralSpans).
+ */
+export const LITERAL_SIGN = 1 << 15;
 
-/** The characters of each class (INNER_BLANK is positional and set by the scan itself). */
+/** The characters of each class (INNER_BLANK, UNPAIRED_MARK and MARKED_LIST are positional and set by the scan itself). */
 const CLASS_CHARS: Array<[number, string]> = [
   [HALF_WIDTH_PUNCTUATION, ",;:?!()"],
   [ASCII_QUOTE, "\"'"],
@@ -46,6 +60,7 @@ const CLASS_CHARS: Array<[number, string]> = [
   [ASCII_SEPARATOR, "-/.~"],
   [ASCII_BRACKET, "[]［］"],
   [FULL_WIDTH_PUNCTUATION, "，。；：？！"],
+  [LITERAL_SIGN, "@\\&`<"],
 ];
 
 /** Classes of U+0000–U+00FF. */
@@ -81,13 +96,41 @@ export function classesOf(c: number): number {
   return c >= 0x4e00 && c <= 0x9fff ? IDEOGRAPH_CLASSES[c - 0x4e00] : classesOfOther(c);
 }
 
-/** The classes of text[from, to): what scanLine collects, for lines the scan does not walk. */
+/**
+ * The paired marks as a signed family number, by UTF-16 code: k for an opening mark, -k for its
+ * closing one (“” 1, ‘’ 2, 《》 3, （） 4, 【】 5, 〔〕 6, 〈〉 7, 「」 8, 『』 9).
+ */
+export const PAIR_ID = new Int8Array(0x10000);
+[..."“”‘’《》（）【】〔〕〈〉「」『』"].forEach((ch, k) => {
+  PAIR_ID[ch.charCodeAt(0)] = k % 2 === 0 ? k / 2 + 1 : -((k - 1) / 2 + 1);
+});
+/** Deeper nesting than this counts as unpaired (no line of prose nests so deep). */
+export const MAX_PAIR_DEPTH = 32;
+
+/** Whether the code is one of 、 ， , (between the items of a list). */
+export const isListSeparatorCode = (c: number): boolean => c === 0x3001 || c === 0xff0c || c === 0x2c;
+
+/**
+ * The classes of text[from, to): what scanLine collects, for lines the scan does not walk, and
+ * the plain reference its test compares the scan with.
+ */
 export function classesOfText(text: string, from = 0, to = text.length): number {
   let classes = 0;
   let seenVisible = false;
   let pendingBlank = false;
+  const open: number[] = [];
+  let unpaired = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    const id = PAIR_ID[c];
+    if (id > 0) {
+      if (open.length >= MAX_PAIR_DEPTH) unpaired = true;
+      else open.push(id);
+      if ((c === 0x300a || c === 0x201c) && i - 2 >= from && isListSeparatorCode(text.charCodeAt(i - 1)) && (text.charCodeAt(i - 2) === 0x300b || text.charCodeAt(i - 2) === 0x201d)) classes |= MARKED_LIST;
+    } else if (id < 0) {
+      if (open.length > 0 && open[open.length - 1] === -id) open.pop();
+      else unpaired = true;
+    }
     if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) {
       if (seenVisible) pendingBlank = true;
       continue;
@@ -97,5 +140,6 @@ export function classesOfText(text: string, from = 0, to = text.length): number 
     seenVisible = true;
     classes |= classesOf(c);
   }
+  if (unpaired || open.length > 0) classes |= UNPAIRED_MARK;
   return classes;
 }

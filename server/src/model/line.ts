@@ -3,7 +3,7 @@
 
 import { isEnumerationStart, matchHeadingMarker, scanEnumerationsAt, type EnumerationMatch, type MarkerMatch } from "./numbering";
 import { endsWithTerminalPunctuation, isBlankCode, isCjkCode } from "./text";
-import { classesOfOther, IDEOGRAPH_CLASSES, INNER_BLANK } from "./char-classes";
+import { classesOfOther, IDEOGRAPH_CLASSES, INNER_BLANK, isListSeparatorCode, MARKED_LIST, MAX_PAIR_DEPTH, PAIR_ID, UNPAIRED_MARK } from "./char-classes";
 
 export interface LineFacts {
   /** Offsets relative to the line text. */
@@ -35,6 +35,9 @@ export interface LineFacts {
    * skips the lines that cannot hold what it looks for.
    */
   chars: number;
+  /** The line's literal stretches (model/literal-spans.ts lineLiteralSpans), computed on first use. */
+  literals: number[] | undefined;
+  literalsMarkdown: boolean;
 }
 
 const TITLE_KEYWORDS = /计划|总结|方案|报告|意见|要点|安排|规划|通知|讲话|汇报|办法|细则|纪要|决定|思路|打算|述职|发言|提纲|公告|通报|请示|批复|汇编|制度|规定|章程|说明|倡议书|公开信|简报|决议/;
@@ -68,6 +71,8 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
   let startCount = 0;
   let surrogates = false;
   let chars = 0;
+  let depth = 0;
+  let unpaired = false;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
@@ -96,6 +101,19 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
     if (!isBlankCode(c)) {
       visible++;
       chars |= classesOfOther(c);
+      const id = PAIR_ID[c];
+      if (id !== 0) {
+        // Whether the paired marks nest and balance, so punctuation-pair skips the lines that do.
+        if (id > 0) {
+          if (depth >= MAX_PAIR_DEPTH) unpaired = true;
+          else pairStack[depth++] = id;
+          if ((c === 0x300a || c === 0x201c) && i - 2 >= start && isListSeparatorCode(text.charCodeAt(i - 1))) {
+            const before = text.charCodeAt(i - 2);
+            if (before === 0x300b || before === 0x201d) chars |= MARKED_LIST;
+          }
+        } else if (depth > 0 && pairStack[depth - 1] === -id) depth--;
+        else unpaired = true;
+      }
     } else if (c !== 0xfeff) chars |= INNER_BLANK; // the scan runs over trimmed content: any blank is inside
     if (i >= enumerationsFrom && isEnumerationStart(c)) starts[startCount++] = i;
     if (i < normalizeFrom) continue;
@@ -113,9 +131,12 @@ function scanLine(text: string, start: number, end: number, normalizeFrom: numbe
   scanResult.visible = visible;
   scanResult.normalized = normalized;
   scanResult.starts = startCount;
-  scanResult.chars = chars;
+  scanResult.chars = unpaired || depth > 0 ? chars | UNPAIRED_MARK : chars;
   return scanResult;
 }
+
+/** The open paired marks of the line being scanned (their PAIR_ID). */
+const pairStack = new Int8Array(MAX_PAIR_DEPTH);
 
 const scanResult = { visible: 0, normalized: "", starts: 0, chars: 0 };
 let scratch = new Uint16Array(1024);
@@ -153,6 +174,8 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
       titleKeyword: false,
       tocCaption: false,
       chars: 0,
+      literals: undefined,
+      literalsMarkdown: false,
     };
   }
 
@@ -228,6 +251,9 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     titleKeyword: false,
     tocCaption,
     chars: scan.chars,
+    // Filled in on first use; declared here so every facts object has one shape.
+    literals: undefined,
+    literalsMarkdown: false,
   };
   if (marker) facts.marker = marker;
 

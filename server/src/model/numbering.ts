@@ -239,7 +239,7 @@ export interface EnumerationMatch {
 }
 
 /** Characters after which a new clause starts, so "一是" there is an enumeration and "统一是" is not. */
-const CLAUSE_BREAK = "。；;：:，,！？!?、）)”」』】 \t\u3000";
+const CLAUSE_BREAK = "。；;：:，,！？!?、）)”」』】 \t\u3000\u00a0";
 
 /** What follows "X要" when it is a word (要素, 要求…) rather than an enumeration. */
 const YAO_WORDS = "素求点件务领害职员闻事案地道义紧么不塞冲";

@@ -6,10 +6,15 @@ import dateWeekday from "./date-weekday";
 import docNumberFormat from "./doc-number-format";
 import duplicateParagraph from "./duplicate-paragraph";
 import enumerationSequence from "./enumeration-sequence";
+import listSeparator from "./list-separator";
+import markerPunctuation from "./marker-punctuation";
 import numberingHierarchy from "./numbering-hierarchy";
 import numberingSequence from "./numbering-sequence";
 import numberingStyle from "./numbering-style";
 import placeholder from "./placeholder";
+import punctuationPair from "./punctuation-pair";
+import punctuationWidth from "./punctuation-width";
+import straySpace from "./stray-space";
 import tocMismatch from "./toc-mismatch";
 import yearConsistency from "./year-consistency";
 
@@ -19,10 +24,15 @@ export const RULES: readonly Rule<object>[] = [
   docNumberFormat,
   duplicateParagraph,
   enumerationSequence,
+  listSeparator,
+  markerPunctuation,
   numberingHierarchy,
   numberingSequence,
   numberingStyle,
   placeholder,
+  punctuationPair,
+  punctuationWidth,
+  straySpace,
   tocMismatch,
   yearConsistency,
 ] as Rule<object>[];

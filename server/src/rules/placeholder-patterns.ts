@@ -53,6 +53,9 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   { id: "year-blank", starts: "12", source: `(?<![${ALNUM}])(?:19|20)[0-9]?[_＿]+`, description: { zh: "留空的年份（20__年）", en: "A blank year (20__年)" } },
   // Before "xx": "xx.x%" is one decimal figure, not "xx" and a stray ".x".
   { id: "x-decimal", starts: "XxＸｘ", source: `(?<![${ALNUM}.．])[XxＸｘ]{1,3}[.．][XxＸｘ]{1,3}(?=(?:${UNITS}))(?![.．])`, description: { zh: "代替小数的 X.X（X.X亿元、增长X.X%）", en: "X.X standing for a decimal figure (X.X亿元, X.X%)" } },
+  // A single x standing for one digit of a decimal figure ("x.5亿元", "增长1.x%").
+  { id: "x-digit", starts: "XxＸｘ", source: `(?<![${ALNUM}.．])[XxＸｘ][.．][0-9]{1,3}(?![0-9.．])(?=(?:${UNITS}))`, description: { zh: "代替一位数字的 x（x.5亿元）", en: "An x standing for one digit (x.5亿元)" } },
+  { id: "digit-x", starts: "0123456789", source: `(?<![${ALNUM}.．])[0-9]{1,3}[.．][XxＸｘ](?=(?:${UNITS}))`, description: { zh: "代替一位小数的 x（1.x亿元）", en: "An x standing for a decimal digit (1.x亿元)" } },
   { id: "xx", starts: "XxＸｘ", source: `(?<![${LATIN}])(?:[XＸ]{2,}|[xｘ]{2,})(?!(?!D(?:${PARTY}))[${LATIN}]|-[${LATIN}])`, description: { zh: "XX、XXX、xx 占位符（含 XX县、XX万元）", en: "XX / XXX / xx markers (also XX县, XX万元)" } },
   { id: "x-amount", starts: "XxＸｘ", source: `(?<![${ALNUM}.．])[XxＸｘ](?=(?:${UNITS}))`, description: { zh: "代替数字的单个 X（X亿元、X%）", en: "A single X standing for a figure (X亿元, X%)" } },
   // A lone X before a place or office: "X市", "分别X市", "X办通字". Latin letters, digits, a
@@ -106,11 +109,12 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   // A figure left blank as spaces ("新建活动室 个，", "使全镇 个行政村", "达到 %以上"): a space run
   // after two Han characters (not a numeral or 每/各/几, which are the count) or a closing
   // bracket, before a unit followed by Chinese text or punctuation. Letter-spaced titles ("个 人
-  // 总 结") have a space before the preceding character and are not matched.
+  // 总 结") have a space before the preceding character, and padded labels ("姓  名：") a single
+  // character, so neither is matched.
   {
     id: "blank-number",
     starts: " \u3000",
-    source: `(?<=[${HAN}）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])(?<![ \\u3000\\t][${HAN}])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
+    source: `(?<=[${HAN}][${HAN}]|[）)])(?<![零一二三四五六七八九十百千万两几多每各这那某半整首第本该其])[ \\u3000]+(?=(?:个(?![人性体别案])|%|％|家(?![庭长属乡园])|户(?![籍口外])|亩|万元|亿元|名(?![单称义额誉次])|人次)[${HAN}，。；、：）),.;:])`,
     description: { zh: "以空格留空的数字（全镇 个行政村、达到 %以上）", en: "A figure left blank as spaces (全镇 个行政村, 达到 %以上)" },
     message: () => ({ zh: "数字留空未填写：此处空格应为数字", en: "A figure left blank: these spaces stand where a number belongs" }),
   },

@@ -6,6 +6,7 @@ import type { DocumentModel, Line } from "../model/document";
 import { defineRule, type Fix, type Message } from "../engine/rule";
 import { Buffer } from "node:buffer";
 import { LineMemo } from "../engine/memo";
+import { emphasisDelimiters, overlapsSpans } from "../model/literal-spans";
 import { defaultMessage, PLACEHOLDER_PATTERNS, type PlaceholderPattern } from "./placeholder-patterns";
 import { compileExtraPatterns, MAX_EXTRA_MATCHES, scanExtraBounded } from "./placeholder-extra-patterns";
 
@@ -262,6 +263,11 @@ function builtinHits(text: string, codes: Uint16Array, base: number, markdown: b
     const companion = found.some((h) => h.pattern !== undefined && STAR_MASKS.has(h.pattern.id));
     found = found.filter((h) => companion || h.pattern?.id !== "star-place-after-word");
   }
+  // Markdown bold pasted into plain text ("**组织开展“质量月”活动**") is not a star mask.
+  if (!markdown && found !== undefined && text.includes("**")) {
+    const delimiters = emphasisDelimiters(text);
+    if (delimiters.length > 0) found = found.filter((h) => !(h.pattern !== undefined && isStarPattern(h.pattern.id) && overlapsSpans(delimiters, h.start, h.end)));
+  }
   // Matches come in order of position already (the scan only moves forward).
   return found !== undefined && found.length > 0 ? found : NO_HITS;
 }
@@ -282,6 +288,8 @@ function isScanned(line: Line, model: DocumentModel): boolean {
       return true;
   }
 }
+
+const isStarPattern = (id: string): boolean => STAR_MASKS.has(id) || id === "star-place-after-word";
 
 /** Star masks that vouch for a lone star after a word in the same line being a mask too. */
 const STAR_MASKS = new Set(["star-year", "star-place", "star-amount", "star-party", "star-run"]);
