@@ -5,6 +5,7 @@ import { registerCommands } from "./commands";
 import type { ServerConnection } from "./connection";
 import { startServerProcess } from "./server-process";
 import { StatusBar } from "./statusBar";
+import { registerPreview } from "./preview/register";
 import { WordDocuments } from "./word";
 
 let connection: ServerConnection | undefined;
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   connection.startup.activated = activated;
   context.subscriptions.push(connection);
   registerCommands(context, connection, output);
+  registerPreview(context, connection);
   context.subscriptions.push(new StatusBar(connection));
   context.subscriptions.push(new WordDocuments(connection));
   try {

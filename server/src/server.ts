@@ -37,6 +37,10 @@ import { SettingsStore } from "./lsp/settings-store";
 import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
 import { EXPORT_REQUEST, exportDocument, textFromDisk, type ExportParams } from "./lsp/export";
 import { isExportFailure } from "./export/files";
+import { PREVIEW_REQUEST, type PreviewParams } from "./preview/protocol";
+import { PreviewFindings } from "./preview/findings";
+import { loadPreview } from "./preview/load";
+import type { PreviewService } from "./preview/service";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -253,6 +257,7 @@ async function check(uri: string, version: number): Promise<void> {
   const computeMs = stats.busyMs;
   // Their fixes, for code actions on this version.
   publishedProblems.set(uri, version, problems);
+  previewFindings.publish(model, problems);
   const publishing = performance.now();
   const sent = connection.sendDiagnostics({ uri, version, diagnostics });
   // Serialising and handing the message to the stream; the flush to the pipe follows.
@@ -302,6 +307,8 @@ documents.onDidClose((e) => {
   settingsStore.forget(uri);
   findingCounts.delete(uri);
   publishedProblems.delete(uri);
+  previews?.forget(uri);
+  previewFindings.forget(uri);
   forgetDocumentMemos(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Its text and model (a few bytes per character) are garbage now, though the heap did not grow.
@@ -438,6 +445,22 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
   // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
   const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
   return exportDocument(params, { model, settings: settings.export, problems, language });
+});
+
+/** The page preview: the open document's pages, with the findings published (or carried over until they are). */
+let previews: PreviewService | undefined;
+const previewFindings = new PreviewFindings();
+connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams) => {
+  const document = typeof params?.uri === "string" ? documents.get(params.uri) : undefined;
+  if (!document) return null;
+  previews ??= new (await loadPreview()).PreviewService();
+  const settings = await settingsFor(document.uri);
+  idleCollector.noteWork();
+  const model = modelOf(document);
+  const checked = isChecked(document, settings);
+  if (checked) previewFindings.watch(document.uri, model, publishedProblems.all(document.uri, model.version));
+  const findings = checked ? previewFindings.for(model) : { problems: [], current: true };
+  return previews.answer(params, { model, settings: settings.export, problems: findings.problems, findingsCurrent: findings.current, language: languageFor(settings) });
 });
 
 connection.onInitialized(() => {

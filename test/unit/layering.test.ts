@@ -19,6 +19,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: ["model", "engine"],
   // The Word export reads the model (and the findings' types); the CLI and the server call it.
   export: ["model", "engine", "export", "i18n.ts"],
+  // The page preview lays out the export's plan (and marks the findings); the server calls it.
+  preview: ["model", "engine", "export", "preview", "i18n.ts"],
 };
 /** What the rules must never import: the layers that sit on top of them. */
 const ABOVE_RULES = ["lsp", "cli", "server.ts"];

@@ -218,6 +218,9 @@ class BlockWriter {
             style: STYLE.heading[block.level - 1],
             // The tree's depth where it differs from the style's level (a document that starts at （一）, chapters).
             ...(Math.min(depth, 8) !== block.level - 1 ? { outlineLevel: Math.min(depth, 8) } : {}),
+            // A heading with its section's text run in ("一、总体要求。坚持……") is a paragraph of
+            // its own: kept with the next one (the style's default), a page of them moved as a chain.
+            ...(block.rest.length > 0 ? { keepNext: false } : {}),
             children: [...this.runs(block.runs), ...this.runs(block.rest, el.body)],
           }),
         ];
