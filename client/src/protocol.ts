@@ -58,7 +58,7 @@ export interface ExportParams {
 
 export interface ExportSummary {
   total: number;
-  kinds: Array<{ ruleId: string; count: number }>;
+  kinds: Array<{ ruleId: string; name: { zh: string; en: string }; count: number }>;
   first?: { line: number; character: number; endLine: number; endCharacter: number; ruleId: string };
   untitled: boolean;
 }

@@ -444,7 +444,7 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
   }
   // The findings the user sees: those published for this version, else a check now; none where gongwen is off.
   const problems = () => (settings.enable ? (open && publishedProblems.all(open.uri, model.version)) || lint(model, activeRules, settings.lint, { onRuleError: logRuleError }) : []);
-  return exportDocument(params, { model, settings: settings.export, problems, language });
+  return exportDocument(params, { model, settings: settings.export, problems, rules: activeRules, language });
 });
 
 /** The page preview: the open document's pages, with the findings published (or carried over until they are). */

@@ -22,7 +22,7 @@ function model(text = PLAN) {
 
 const outOfRange = defineRule({
   id: "zz-out-of-range",
-  meta: { description: { zh: "测试", en: "test" }, severity: "warning", fixable: false, tags: [] },
+  meta: { name: { zh: "测试", en: "test" }, description: { zh: "测试", en: "test" }, severity: "warning", fixable: false, tags: [] },
   defaultOptions: {},
   check(m, context) {
     context.report({ start: 0, end: m.text.length + 1, message: { zh: "越界", en: "out of range" } });

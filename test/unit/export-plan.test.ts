@@ -146,7 +146,7 @@ test("bad input: an empty document plans nothing; a document without a title is 
   const plan = planExport(model, PLAN_OPTIONS);
   assert.equal(plan.empty, false);
   assert.deepEqual(plan.untitled, [0]);
-  const summary = summarizeFindings(model, []);
+  const summary = summarizeFindings(model, [], RULES);
   assert.equal(summary.untitled, true);
   assert.match(describeFindings(summary, "zh"), /没有识别到标题/);
 });
@@ -154,7 +154,7 @@ test("bad input: an empty document plans nothing; a document without a title is 
 test("the check before export counts what the Problems panel shows, placeholders first, and points at the first finding", () => {
   const text = "区统计局20XX年工作计划\n\n一、总体要求\n三、主要任务\nXX县统计局负责。\n";
   const model = parseDocument({ text });
-  const summary = summarizeFindings(model, lint(model, RULES));
+  const summary = summarizeFindings(model, lint(model, RULES), RULES);
   assert.equal(summary.kinds[0].ruleId, "placeholder");
   assert.equal(summary.kinds[0].count, 2);
   assert.ok(summary.kinds.some((k) => k.ruleId === "numbering-sequence"));
@@ -162,7 +162,14 @@ test("the check before export counts what the Problems panel shows, placeholders
   assert.deepEqual([summary.first!.line, summary.first!.character], [0, 4]);
   assert.match(describeFindings(summary, "zh"), /^文档还有 \d+ 个问题：占位符 2 处，序号不连续 1 处/);
   assert.match(describeFindings(summary, "en"), /^the document still has \d+ problems: 2 placeholder, 1 heading number out of sequence/);
+  // Every rule is named in the writer's words, the newer ones too (not by its id).
+  const dated = parseDocument({ text: "区统计局2025年工作计划\n\n一、总体要求\n会议定于2025.3.5召开,请准时参加。\n" });
+  const datedSummary = summarizeFindings(dated, lint(dated, RULES), RULES);
+  assert.match(describeFindings(datedSummary, "zh"), /日期写法 1 处/);
+  assert.match(describeFindings(datedSummary, "zh"), /半角标点 1 处/);
+  assert.match(describeFindings(datedSummary, "en"), /1 date format/);
+  assert.doesNotMatch(describeFindings(datedSummary, "zh"), /date-format|punctuation-width/);
   // Information-level findings are not problems to stop for.
-  const quiet = summarizeFindings(model, lint(model, RULES, { rules: { placeholder: { severity: "info" }, "numbering-sequence": { severity: "off" } } }));
+  const quiet = summarizeFindings(model, lint(model, RULES, { rules: { placeholder: { severity: "info" }, "numbering-sequence": { severity: "off" } } }), RULES);
   assert.equal(quiet.kinds.some((k) => k.ruleId === "placeholder"), false);
 });

@@ -33,6 +33,9 @@ test("every rule has a doc page, both languages, and a severity setting", () => 
     assert.ok(existsSync(join(REPO_ROOT, "docs", "rules", `${rule.id}.md`)), `docs/rules/${rule.id}.md`);
     assert.match(rule.meta.description.zh, /[\u4e00-\u9fff]/, `${rule.id} has a Chinese description`);
     assert.match(rule.meta.description.en, /[A-Za-z]{3,}/, `${rule.id} has an English description`);
+    // The short name is what the export's check lists ("占位符 3 处"): short, in each language.
+    assert.match(rule.meta.name.zh, /^[\u4e00-\u9fff、]{2,10}$/, `${rule.id} has a short Chinese name`);
+    assert.match(rule.meta.name.en, /^[\w 、-]{4,40}$/u, `${rule.id} has a short English name`);
     assert.ok(properties[`gongwen.rules.${rule.id}`], `package.json declares gongwen.rules.${rule.id}`);
   }
 });

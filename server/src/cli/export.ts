@@ -201,7 +201,7 @@ export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv,
       const model = parseDocument({ text, uri: path, languageId: languageOfPath(path) });
       // What is still wrong is said before the file leaves, as the editor's command does.
       const problems = lint(model, RULES, mergeLintConfig({ rules: {} }, config?.lint));
-      const summary = summarizeFindings(model, problems);
+      const summary = summarizeFindings(model, problems, RULES);
       const { bytes } = await (await loadExportPipeline()).renderModel(model, settings, basename(path));
       writeFileAtomically(target, bytes);
       const findings = describeFindings(summary, options.locale);

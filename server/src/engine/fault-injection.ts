@@ -9,6 +9,7 @@ export const FAULT_INJECTION_ENV = "GONGWEN_FAULT_INJECTION";
 const throwingRule = defineRule({
   id: "fault-injection",
   meta: {
+    name: { zh: "故障注入", en: "fault injection" },
     description: { zh: "测试用：总是抛出异常的规则", en: "Test only: a rule that always throws" },
     severity: "error",
     fixable: false,

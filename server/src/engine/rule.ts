@@ -44,6 +44,8 @@ export interface Problem {
 }
 
 export interface RuleMeta {
+  /** A short name for lists and counts ("占位符 3 处"); the description says what the rule wants. */
+  name: Message;
   description: Message;
   severity: Severity;
   fixable: boolean;

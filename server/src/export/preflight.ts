@@ -2,12 +2,15 @@
 // other findings shown as problems, by kind), whether it has a title at all. The command
 // shows it and lets the writer go to the first finding; the CLI prints it as a warning.
 
-import type { Message, Problem } from "../engine/rule";
+import type { Message, Problem, Rule } from "../engine/rule";
 import type { Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
+import { lineOfOffset } from "../model/offsets";
 
 export interface PreflightKind {
   ruleId: string;
+  /** The rule's short name (its id when the rule is not among those passed in). */
+  name: Message;
   count: number;
 }
 
@@ -21,42 +24,23 @@ export interface PreflightSummary {
   untitled: boolean;
 }
 
-/** Short names for the kinds a writer meets most; other rules are named by their id. */
-const KIND_NAMES: Record<string, Message> = {
-  placeholder: { zh: "占位符", en: "placeholder" },
-  "duplicate-paragraph": { zh: "重复段落", en: "duplicated paragraph" },
-  "numbering-sequence": { zh: "序号不连续", en: "heading number out of sequence" },
-  "numbering-style": { zh: "序号写法不一致", en: "heading number style" },
-  "numbering-hierarchy": { zh: "标题层级", en: "heading level order" },
-  "enumeration-sequence": { zh: "列举顺序", en: "enumeration order" },
-};
-
-export function summarizeFindings(model: DocumentModel, problems: readonly Problem[]): PreflightSummary {
+/** Sums up the findings shown as problems; `rules` are the rules that made them (for their names). */
+export function summarizeFindings(model: DocumentModel, problems: readonly Problem[], rules: readonly Rule<object>[]): PreflightSummary {
   const shown = problems.filter((p) => p.severity === "error" || p.severity === "warning");
   const counts = new Map<string, number>();
   for (const p of shown) counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1);
   // Placeholders first (they must never reach print), then by count.
-  const kinds = [...counts].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => Number(b.ruleId === "placeholder") - Number(a.ruleId === "placeholder") || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+  const nameOf = (ruleId: string): Message => rules.find((r) => r.id === ruleId)?.meta.name ?? { zh: ruleId, en: ruleId };
+  const kinds = [...counts].map(([ruleId, count]) => ({ ruleId, name: nameOf(ruleId), count })).sort((a, b) => Number(b.ruleId === "placeholder") - Number(a.ruleId === "placeholder") || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
   let first: PreflightSummary["first"];
   const earliest = shown.reduce<Problem | undefined>((best, p) => (best === undefined || p.start < best.start ? p : best), undefined);
   if (earliest) {
-    const start = positionOf(model, earliest.start);
-    const end = positionOf(model, earliest.end);
-    first = { line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, ruleId: earliest.ruleId, message: earliest.message };
+    const startLine = lineOfOffset(model, earliest.start);
+    const endLine = lineOfOffset(model, earliest.end);
+    first = { line: startLine, character: earliest.start - model.lines[startLine].start, endLine, endCharacter: earliest.end - model.lines[endLine].start, ruleId: earliest.ruleId, message: earliest.message };
   }
   const untitled = model.documents.length > 0 && model.documents.every((d) => d.titleLine < 0) && model.text.trim() !== "";
   return { total: shown.length, kinds, first, untitled };
-}
-
-function positionOf(model: DocumentModel, offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = model.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (model.lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - (model.lines[lo]?.start ?? 0) };
 }
 
 /** Whether the writer should be asked before exporting. */
@@ -69,8 +53,7 @@ export function describeFindings(summary: PreflightSummary, language: Language):
   const parts: string[] = [];
   if (summary.total > 0) {
     const kinds = summary.kinds.map((k) => {
-      const name = KIND_NAMES[k.ruleId];
-      return language === "zh" ? `${name ? name.zh : k.ruleId} ${k.count} 处` : `${k.count} ${name ? name.en : k.ruleId}`;
+      return language === "zh" ? `${k.name.zh} ${k.count} 处` : `${k.count} ${k.name.en}`;
     });
     parts.push(language === "zh" ? `文档还有 ${summary.total} 个问题：${kinds.join("，")}` : `the document still has ${summary.total} problem${summary.total === 1 ? "" : "s"}: ${kinds.join(", ")}`);
   }

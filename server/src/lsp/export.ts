@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Problem } from "../engine/rule";
+import type { Problem, Rule } from "../engine/rule";
 import type { Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
 import { checkTarget, docxPathFor, ExportFailure, isExportFailure, writeFileAtomically } from "../export/files";
@@ -44,6 +44,8 @@ export interface ExportContext {
   settings: ExportSettings;
   /** The findings of this version (published, or checked now). */
   problems: () => Problem[];
+  /** The rules that made them (the preflight names each kind). */
+  rules: readonly Rule<object>[];
   language: Language;
 }
 
@@ -85,7 +87,7 @@ export async function exportDocument(params: ExportParams, context: ExportContex
     const pipeline = await loadExportPipeline();
     const prepared = pipeline.prepareExport(context.model, context.settings, params.uri.split("/").pop());
     if (!params.ignoreFindings) {
-      const summary = summarizeFindings(context.model, context.problems());
+      const summary = summarizeFindings(context.model, context.problems(), context.rules);
       if (needsConfirmation(summary)) return { status: "findings", message: describeFindings(summary, language), summary };
     }
     // A target that cannot be written is said now, before asking whether to replace it.

@@ -276,7 +276,9 @@ function findAttachmentNote(lines: Line[], from: number, to: number, elements: D
     let end = k;
     const addItem = (l: Line, rest: string, offset: number, expected: number | undefined): boolean => {
       const m = ATTACHMENT_ITEM.exec(rest);
-      if (expected !== undefined && (!m || Number(m[1]) !== expected)) return false;
+      // A wrong number (a gap, a repeat) still belongs to the note: numbering-sequence reports
+      // it there; a number far off is some other text.
+      if (expected !== undefined && (!m || Number(m[1]) < 1 || Number(m[1]) > expected + 2)) return false;
       const nameOffset = offset + (m ? m[0].length : 0);
       items.push({
         line: l.index,
@@ -290,13 +292,14 @@ function findAttachmentNote(lines: Line[], from: number, to: number, elements: D
     };
     if (first.length > 0) addItem(line, first, note[0].length, undefined);
     // Numbered items go on over the lines below: "2.名称", "3.名称" (wrapped names are one line here).
+    // The next number is read from the last one written, so "1. 3. 4." stays one note.
     if (items.length === 0 || items[0].number !== undefined) {
       let expected = items.length === 0 ? 1 : items[0].number! + 1;
       for (let j = k + 1; j <= to + 1 && j < lines.length; j++) {
         const l = lines[j];
         if (l.kind !== "body" && l.kind !== "heading") break;
         if (!addItem(l, content(l), 0, expected)) break;
-        expected++;
+        expected = Math.max(expected, items[items.length - 1].number!) + 1;
         end = j;
       }
     }

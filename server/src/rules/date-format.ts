@@ -11,6 +11,7 @@ import { dateTokensByLine, documentYears, fullYearOf, rangeMarkOf } from "./date
 export default defineRule({
   id: "date-format",
   meta: {
+    name: { zh: "日期写法", en: "date format" },
     description: { zh: "日期写法应规范：2024年3月5日（不用2024.3.5、2024-03-05、03月、24年，年份不用“零”，时间范围不用“-”）", en: "Dates written the standard way: 2024年3月5日 (not 2024.3.5, 2024-03-05, 03月 or 24年; 〇 not 零 in years; no hyphen in ranges)" },
     severity: "warning",
     fixable: true,

@@ -15,6 +15,7 @@ const WEEKDAY_AFTER = /[\s\u3000]*(?:[（(][\s\u3000]*|，[\s\u3000]*)?(星期|�
 export default defineRule({
   id: "date-weekday",
   meta: {
+    name: { zh: "星期与日期不符", en: "weekday not matching its date" },
     description: { zh: "日期后所注星期应与日期相符", en: "A weekday given with a date is that date's weekday" },
     severity: "warning",
     fixable: true,

@@ -43,6 +43,7 @@ const PROBLEM_TEXT: Record<Hit["problems"][number], Message> = {
 export default defineRule({
   id: "doc-number-format",
   meta: {
+    name: { zh: "发文字号写法", en: "document number format" },
     description: { zh: "发文字号应写作“X政发〔2024〕5号”：年份用六角括号、标全称，顺序号不加“第”、不编虚位", en: "Document numbers (发文字号) are written like X政发〔2024〕5号: the full year in 〔〕, no 第, no leading zeros" },
     severity: "warning",
     fixable: true,

@@ -9,6 +9,7 @@ import { DuplicateFinder, paragraphItems, type DuplicateMatch } from "./duplicat
 export default defineRule({
   id: "duplicate-paragraph",
   meta: {
+    name: { zh: "重复段落", en: "duplicated paragraph" },
     description: { zh: "同一段落不应重复出现（含仅改动个别字的近似重复）", en: "A paragraph should not appear twice, nor nearly twice with a few characters changed" },
     severity: "warning",
     fixable: true,

@@ -8,6 +8,7 @@ import { checkSequence, sequenceMessage } from "./sequence";
 export default defineRule({
   id: "enumeration-sequence",
   meta: {
+    name: { zh: "列举顺序", en: "enumeration order" },
     description: { zh: "段内列举（一是、二是……）应依次排列", en: "Inline enumerations (一是, 二是 …) run in sequence" },
     severity: "warning",
     fixable: true,

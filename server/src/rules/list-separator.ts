@@ -105,6 +105,7 @@ function mixedAfter(text: string, from: number, to: number): boolean {
 export default defineRule({
   id: "list-separator",
   meta: {
+    name: { zh: "并列项间的顿号", en: "enumeration comma between quoted items" },
     description: { zh: "并列的书名号或引号之间不用顿号", en: "No 顿号 between coordinated items in 《》 or “”" },
     severity: "info",
     fixable: true,

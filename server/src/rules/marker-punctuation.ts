@@ -33,6 +33,7 @@ function findings(model: DocumentModel): Found[] {
 export default defineRule({
   id: "marker-punctuation",
   meta: {
+    name: { zh: "序号后多余的标点", en: "punctuation after a number" },
     description: { zh: "序号自带标点，其后不再加标点（“（一）、”“1.、”）", en: "Nothing follows a number that carries its own punctuation (（一）、, 1.、)" },
     severity: "warning",
     fixable: true,

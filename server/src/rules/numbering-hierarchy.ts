@@ -6,6 +6,7 @@ import { defineRule } from "../engine/rule";
 export default defineRule({
   id: "numbering-hierarchy",
   meta: {
+    name: { zh: "标题层级", en: "heading level order" },
     description: { zh: "标题层级应按“一、（一）1.（1）”的次序逐级嵌套", en: "Heading levels nest in the order 一、（一）1.（1）" },
     severity: "warning",
     fixable: false,

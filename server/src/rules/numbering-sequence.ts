@@ -1,8 +1,8 @@
 // numbering-sequence: gaps, repeats, out-of-order numbers and bad starts among sibling headings.
 
-import type { DocumentModel, Heading } from "../model/document";
+import type { AttachmentNote, DocumentModel, Heading } from "../model/document";
 import { formatMarker, formatMarkerNumber, rewriteKeepsMarker } from "../model/numbering";
-import { defineRule, type Fix, type TextEdit } from "../engine/rule";
+import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/rule";
 import { planSequence, sequenceMessage, type SequenceFinding } from "./sequence";
 import { isCjkCode } from "../model/text";
 import { headingRuns, type HeadingRun } from "./heading-runs";
@@ -10,6 +10,7 @@ import { headingRuns, type HeadingRun } from "./heading-runs";
 export default defineRule({
   id: "numbering-sequence",
   meta: {
+    name: { zh: "序号不连续", en: "heading number out of sequence" },
     description: { zh: "同级标题序号应连续：不跳号、不重号、不颠倒，从头开始", en: "Sibling heading numbers run in sequence: no gaps, repeats or reversals, starting at one" },
     severity: "warning",
     fixable: true,
@@ -70,8 +71,32 @@ export default defineRule({
         });
       }
     }
+    for (const doc of model.documents) if (doc.elements.attachments) checkAttachmentNumbers(model, doc.elements.attachments, context);
   },
 });
+
+/**
+ * The numbered items of an 附件说明 ("附件：1.…" then "2.…"): not headings, but numbered from
+ * one in sequence all the same (GB/T 9704-2012 7.3.4).
+ */
+function checkAttachmentNumbers(model: DocumentModel, note: AttachmentNote, context: RuleContext<object>): void {
+  const items = note.items.filter((item) => item.number !== undefined && item.markerStart !== undefined);
+  if (items.length < 2 || items.length !== note.items.length) return;
+  const findings = planSequence(items.map((item) => item.number!), 1);
+  for (const f of findings) {
+    const item = items[f.index];
+    const digits = String(item.number);
+    const start = item.markerStart!;
+    const after = model.text[start + digits.length] ?? "";
+    const fixed = `${f.expected}${after}`;
+    context.report({
+      start,
+      end: start + digits.length + after.length,
+      message: sequenceMessage(f.fault === "restart" ? "repeat" : f.fault, fixed, digits + after),
+      fixes: [{ title: { zh: `将序号改为“${fixed}”`, en: `Change the number to "${fixed}"` }, edits: [{ start, end: start + digits.length, newText: String(f.expected) }], safe: false, preferred: true }],
+    });
+  }
+}
 
 /**
  * The lists to plan: each run that does not carry on another's numbers, with the runs that do

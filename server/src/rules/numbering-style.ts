@@ -21,6 +21,7 @@ interface StyleCount {
 export default defineRule({
   id: "numbering-style",
   meta: {
+    name: { zh: "序号写法不一致", en: "heading number style" },
     description: { zh: "同一文档中同级序号写法应一致", en: "One heading level is written in one style throughout a document" },
     severity: "warning",
     fixable: true,

@@ -107,6 +107,7 @@ class CodeWindow {
 export default defineRule({
   id: "placeholder",
   meta: {
+    name: { zh: "占位符", en: "placeholder" },
     description: { zh: "模板占位符（XX、××、20__年、某某等）付印前必须替换", en: "Template placeholders (XX, ××, 20__年, 某某 …) must be filled in before printing" },
     severity: "warning",
     fixable: true,

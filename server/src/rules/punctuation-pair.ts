@@ -202,6 +202,7 @@ function listNumberClose(text: string, i: number, from: number): boolean {
 export default defineRule({
   id: "punctuation-pair",
   meta: {
+    name: { zh: "标点不成对", en: "unpaired quote or bracket" },
     description: { zh: "引号、书名号、括号应在段内成对", en: "Quotation marks, title marks and brackets pair up within a paragraph" },
     severity: "warning",
     fixable: true,

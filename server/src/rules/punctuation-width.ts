@@ -23,6 +23,7 @@ const markdownHits = new LineMemo<WidthHits>();
 export default defineRule({
   id: "punctuation-width",
   meta: {
+    name: { zh: "半角标点", en: "half-width punctuation" },
     description: { zh: "中文文本应使用全角标点（，；：？！（）“”）", en: "Chinese text takes full-width punctuation (，；：？！（）“”)" },
     severity: "warning",
     fixable: true,

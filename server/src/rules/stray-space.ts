@@ -30,6 +30,7 @@ const markdownSpaces = new LineMemo<StraySpace[]>();
 export default defineRule({
   id: "stray-space",
   meta: {
+    name: { zh: "多余空格", en: "stray blank" },
     description: { zh: "中文文本中多余的空格（汉字之间、标点前后、数字中间）", en: "Stray blanks in Chinese text (between characters, around punctuation, inside numbers)" },
     severity: "warning",
     fixable: true,

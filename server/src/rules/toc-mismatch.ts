@@ -20,6 +20,7 @@ interface Entry {
 export default defineRule({
   id: "toc-mismatch",
   meta: {
+    name: { zh: "目录与正文不符", en: "contents not matching the documents" },
     description: { zh: "汇编目录应与正文各篇标题、顺序和篇数一致", en: "A compilation's table of contents matches its documents' titles, order and count" },
     severity: "warning",
     fixable: true,

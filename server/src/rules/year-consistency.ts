@@ -82,6 +82,7 @@ function yearAt(text: string, at: number): number {
 export default defineRule({
   id: "year-consistency",
   meta: {
+    name: { zh: "年份与标题不符", en: "year not matching the title" },
     description: { zh: "正文中的年份应与标题所述年份一致（工作计划、工作总结）", en: "Years in a plan or summary agree with the year its title names" },
     severity: "hint",
     fixable: false,
