@@ -74,7 +74,7 @@ export function buildPlanDocument(corpus, targetBytes, seed = 1) {
     const top = 3 + Math.floor(rand() * 3);
     const gapAt = rand() < 0.15 ? 2 + Math.floor(rand() * (top - 1)) : -1;
     let shift = 0;
-    for (let a = 1; a <= top; a++) {
+    sections: for (let a = 1; a <= top; a++) {
       if (a === gapAt) { shift = 1; injected.gap++; }
       out.push(`${CN[a + shift]}、${pick(headings)}`);
       const subs = 2 + Math.floor(rand() * 3);
@@ -111,6 +111,9 @@ export function buildPlanDocument(corpus, targetBytes, seed = 1) {
         } else earlier.push(body);
         if (earlier.length > 400) earlier.splice(0, 200);
         out.push("　　" + body);
+        // A document no bigger than asked for: one plan is about 27 KB, so a 10 KB one ends
+        // after the item that reaches the size (then its sign-off), as a short plan would.
+        if (bytes + Buffer.byteLength(out.join("\n"), "utf8") >= targetBytes) break sections;
       }
     }
     out.push("", `${pick(PLACES)}${pick(UNITS)}${pick(OFFICES)}`, `${2020 + (docIndex % 6)}年${1 + (docIndex % 12)}月${1 + (docIndex % 28)}日`, "", "");

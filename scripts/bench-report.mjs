@@ -39,7 +39,7 @@ export function budgetsOf(results) {
   budgets.push({ budget: "idle CPU ≈ 0", measured: `${idleCpuPercent.toFixed(2)} % over ${idleSeconds} s`, met: idleCpuPercent < 1 });
   const t10 = at(typical, "10 KB");
   const t100 = at(typical, "100 KB");
-  budgets.push({ budget: "typical 10 KB: open → diagnostics median ≤ 3 ms", measured: `${t10.openMs.median.toFixed(2)} ms (floor ${floorOf("10 KB").toFixed(2)} ms)`, met: t10.openMs.median <= 3 });
+  budgets.push({ budget: "typical 10 KB: open → diagnostics median ≤ 3 ms (a server at work; a fresh one beside it)", measured: `${t10.openMs.median.toFixed(2)} ms (floor ${floorOf("10 KB").toFixed(2)} ms); fresh server: first open ${t10.firstOpenMs.toFixed(1)} ms, the next five ${t10.freshOpenMs.median.toFixed(2)} ms`, met: t10.openMs.median <= 3 });
   budgets.push({ budget: "typical 10 KB: keystroke → diagnostics p95 ≤ 3 ms", measured: `${t10.keystrokeMs.p95.toFixed(2)} ms (p50 ${t10.keystrokeMs.median.toFixed(2)})`, met: t10.keystrokeMs.p95 <= 3 });
   budgets.push({ budget: "typical 100 KB: keystroke → diagnostics p95 ≤ 10 ms", measured: `${t100.keystrokeMs.p95.toFixed(2)} ms (p50 ${t100.keystrokeMs.median.toFixed(2)}; floor ${floorOf("100 KB").toFixed(2)} ms)`, met: t100.keystrokeMs.p95 <= 10 });
   return budgets;
