@@ -237,7 +237,7 @@ test("a compilation: every document on a new page, its contents as a Word TOC fi
   assert.deepEqual(titles.map((p) => p.text), ["2024年度工作计划汇编（5篇）", "环境资源保护处2024年工作计划", "区残联2024年工作计划", "区司法局2024年工作计划", "区应急管理局2024年工作计划", "县民政局2024年工作计划"]);
   assert.doesNotMatch(titles[0].xml, /<w:pageBreakBefore\/>/);
   for (const t of titles.slice(1)) assert.match(t.xml, /<w:pageBreakBefore\/>/);
-  assert.match(doc, /<w:instrText[^>]*>TOC \\h \\t &quot;Title,1&quot;<\/w:instrText>/);
+  assert.match(doc, /<w:instrText[^>]*>TOC \\h \\t &quot;Title,1&quot; \\x<\/w:instrText>/);
   // The author's contents lines (with their page numbers) are replaced by the field.
   assert.ok(!ps.some((p) => /\t\d+$/.test(p.text)));
   assert.match(parts["word/settings.xml"], /<w:updateFields\/>/);
@@ -253,4 +253,14 @@ test("settings change the page: margins, fonts, line pitch and page-number forma
   assert.match(parts["word/settings.xml"], /<w:mirrorMargins\/>/);
   const footer = Object.entries(parts).find(([name]) => name.startsWith("word/footer"))![1];
   assert.match(textOf(footer), /^- .* -$/);
+});
+
+test("an article's number is set off by an ideographic space; a circled number runs on into its text as written", async () => {
+  const doc = (await exportParts("区统计局管理办法\n\n第一条\u3000为了规范统计工作，制定本办法。\n第二条\u3000本办法适用于全区。\n①加强领导。要求各单位落实责任。\n②明确分工\n"))["word/document.xml"];
+  const texts = paragraphs(doc).map((p) => p.text);
+  assert.ok(texts.includes("第一条\u3000为了规范统计工作，制定本办法。"), texts.join(" / "));
+  assert.ok(texts.includes("第二条\u3000本办法适用于全区。"), texts.join(" / "));
+  assert.ok(texts.includes("①加强领导。要求各单位落实责任。"), texts.join(" / "));
+  // A circled number alone on its line gets no trailing blank either.
+  assert.ok(texts.includes("②明确分工"), texts.join(" / "));
 });

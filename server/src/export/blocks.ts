@@ -24,7 +24,7 @@ export type Block =
    * with the marker as typed, `rest` run-in body text after it.
    */
   | { kind: "heading"; line: number; level: 1 | 2 | 3 | 4; outline: number; runs: Inline[]; rest: Inline[] }
-  | { kind: "paragraph"; line: number; endLine: number; runs: Inline[]; style: "body" | "quote" | "code" | "article"; lead?: Inline[] }
+  | { kind: "paragraph"; line: number; endLine: number; runs: Inline[]; style: "body" | "quote" | "code" | "article"; lead?: Inline[]; leadSeparator?: string }
   | { kind: "listItem"; line: number; depth: number; runs: Inline[] }
   | { kind: "table"; line: number; endLine: number; rows: Inline[][][]; header: boolean; align: Array<"left" | "center" | "right" | undefined> }
   /** A compilation's contents: a Word TOC field (entries as a cached view), or its lines as written. */
@@ -258,7 +258,9 @@ function headingBlock(model: DocumentModel, line: Line, h: Heading, inline: (s: 
   // The heading's own look comes from its style: the Markdown emphasis around it is dropped.
   const head = inline(headText).map(({ bold: _b, italic: _i, ...rest }) => rest);
   const rest = inline(restText.replace(/^[\s\u3000]+/, ""));
-  if (level === 0) return { kind: "paragraph", line: line.index, endLine: line.index, runs: rest, lead: head, style: "article" };
+  // "第一条　为了……": an article's number is set off by an ideographic space; a circled number
+  // ("①加强领导。要求……") runs on into its text as written.
+  if (level === 0) return { kind: "paragraph", line: line.index, endLine: line.index, runs: rest, lead: head, style: "article", leadSeparator: h.family === "article" && rest.length > 0 ? "\u3000" : "" };
   return { kind: "heading", line: line.index, level, outline: depthOf(model, h), runs: head, rest };
 }
 

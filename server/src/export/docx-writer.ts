@@ -234,7 +234,9 @@ class BlockWriter {
         return this.breakNext ? [this.blank(), this.table(block)] : [this.table(block)];
       case "toc": {
         const caption = this.paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, children: [new TextRun({ ...runOf(el.tocCaption), text: block.caption })] });
-        return [caption, new TableOfContents(block.caption, { hyperlink: true, stylesWithLevels: [new StyleLevel("Title", 1)] })];
+        // \x keeps a wrapped title's line break in its entry: without it Word (and docx's cached
+        // entries) put a space there, a stray blank between Chinese characters ("双随机、 一公开").
+        return [caption, new TableOfContents(block.caption, { hyperlink: true, stylesWithLevels: [new StyleLevel("Title", 1)], preserveNewLineInEntries: true })];
       }
       case "attachments":
         return this.attachments(block);
@@ -259,7 +261,7 @@ class BlockWriter {
       case "code":
         return this.paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, children: this.runs(block.runs, el.code) });
       case "article":
-        return this.paragraph({ children: [...this.runs(block.lead ?? [], el.heading1), ...this.runs([{ text: "\u3000" }]), ...this.runs(block.runs)] });
+        return this.paragraph({ children: [...this.runs(block.lead ?? [], el.heading1), ...(block.leadSeparator ? this.runs([{ text: block.leadSeparator }]) : []), ...this.runs(block.runs)] });
       default:
         return this.paragraph({ children: this.runs(block.runs) });
     }

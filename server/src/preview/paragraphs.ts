@@ -220,9 +220,12 @@ class Printer {
         const caption = this.paragraph("tocCaption", [{ text: block.caption, element: "tocCaption" }], { align: "center", firstLine: 0, keepNext: true });
         // Word fills the field when it opens the file (the writer asks it to): one entry per document title.
         const right = this.layout.textWidth;
-        const entries = contentsTitles(this.plan).map((title) =>
-          this.paragraph("tocEntry", [{ text: title.kind === "title" ? title.lines.join("") : "", element: "tocEntry" }], { align: el.tocEntry.align, firstLine: 0, tabs: [{ at: right, align: "right" }], tocTarget: title }),
-        );
+        // The field keeps a wrapped title's line breaks (\x): the entry breaks where the title does.
+        const entries = contentsTitles(this.plan).map((title) => {
+          const lines = title.kind === "title" ? title.lines : [""];
+          const runs = lines.flatMap((text, k): PrintedRun[] => (k > 0 ? [{ text: "", element: "tocEntry", break: true }, { text, element: "tocEntry" }] : [{ text, element: "tocEntry" }]));
+          return this.paragraph("tocEntry", runs, { align: el.tocEntry.align, firstLine: 0, tabs: [{ at: right, align: "right" }], tocTarget: title });
+        });
         return [caption, ...entries];
       }
       case "attachments":
@@ -247,7 +250,7 @@ class Printer {
       case "code":
         return this.paragraph("code", this.runs(block.runs, "code"), { align: "left", firstLine: 0 });
       case "article":
-        return this.paragraph("article", [...this.runs(block.lead ?? [], "heading1"), { text: "\u3000", element: "body" }, ...this.runs(block.runs, "body")]);
+        return this.paragraph("article", [...this.runs(block.lead ?? [], "heading1"), ...(block.leadSeparator ? [{ text: block.leadSeparator, element: "body" as const }] : []), ...this.runs(block.runs, "body")]);
       default:
         return this.paragraph("body", this.runs(block.runs, "body"));
     }

@@ -36,6 +36,9 @@ const CLAUSE_END = "。；;：:，,！？!?、）)”」』】";
 /** Separators around a two-character name padded to the width of three ("王　伟、李明华"). */
 const NAME_DELIMITERS = " \t\u3000、，,：:；;（）()";
 
+/** A Markdown heading, list or quote marker at the start of a line's content, up to its blank. */
+const LEADING_MARKDOWN_MARKER = /(?:#{1,6}|[-*+>])(?=[ \t])/y;
+
 /** The placeholder rule's "figure left blank" (全镇 个行政村): its finding, not a stray space. */
 const BLANK_NUMBER = new RegExp(PLACEHOLDER_PATTERNS.find((p) => p.id === "blank-number")!.source, "y");
 
@@ -52,6 +55,10 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
   const markerEnd = facts.marker?.end ?? -1;
   // "第一章 总则", "第一条 为了……": the blank after a chapter or article number is the heading's own.
   const chapterEnd = facts.marker !== undefined && CHAPTER_FAMILIES.has(facts.marker.family) ? facts.marker.end : -1;
+  // "### …", "- ……", "> ……": the blank after a Markdown block marker is syntax, in plain text too
+  // (Markdown pasted into .txt is exported as Markdown).
+  LEADING_MARKDOWN_MARKER.lastIndex = from;
+  const syntaxBlank = LEADING_MARKDOWN_MARKER.test(text) ? LEADING_MARKDOWN_MARKER.lastIndex : -1;
   BLANKS.lastIndex = from;
   for (let m = BLANKS.exec(text); m !== null && m.index < to; m = BLANKS.exec(text)) {
     const s = m.index;
@@ -68,7 +75,7 @@ export function scanSpaces(text: string, facts: LineFacts, markdown: boolean): S
     if (BLANK_NUMBER.test(text)) continue;
     spans ??= lineLiteralSpans(text, facts, markdown);
     if (spans.length > 0 && (insideSpans(spans, s - 1) || insideSpans(spans, e))) continue;
-    if (s === chapterEnd) continue;
+    if (s === chapterEnd || s === syntaxBlank) continue;
     // A blank before an in-sentence number ("加强 （2）完善") is where the list item starts: without
     // it the number would no longer read as one, and enumeration-sequence would judge another list.
     if (facts.enumerations.length > 0 && !CLAUSE_END.includes(text[s - 1]) && facts.enumerations.some((t) => t.start === e)) continue;
