@@ -55,7 +55,7 @@ test("what is still wrong is printed as a warning (kinds and counts) and the doc
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^plan\.txt: 警告: 文档还有 \d+ 个问题：占位符 2 处，序号不连续 1 处.*（已照常导出）$/m);
     const en = runCli(["export", "plan.txt", "--locale", "en"], { cwd: s.dir });
-    assert.match(en.stderr, /plan\.txt: warning: the document still has \d+ problems: 2 placeholder, .*\(exported anyway\)/);
+    assert.match(en.stderr, /plan\.txt: warning: the document still has \d+ problems: placeholder ×2, .*\(exported anyway\)/);
     const parts = unzipDocx(readFileSync(s.path("plan.docx")));
     assert.doesNotMatch(parts["word/document.xml"], /footerReference/);
   } finally {

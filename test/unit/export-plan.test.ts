@@ -161,13 +161,13 @@ test("the check before export counts what the Problems panel shows, placeholders
   assert.equal(summary.total, summary.kinds.reduce((n, k) => n + k.count, 0));
   assert.deepEqual([summary.first!.line, summary.first!.character], [0, 4]);
   assert.match(describeFindings(summary, "zh"), /^文档还有 \d+ 个问题：占位符 2 处，序号不连续 1 处/);
-  assert.match(describeFindings(summary, "en"), /^the document still has \d+ problems: 2 placeholder, 1 heading number out of sequence/);
+  assert.match(describeFindings(summary, "en"), /^the document still has \d+ problems: placeholder ×2, heading number out of sequence ×1/);
   // Every rule is named in the writer's words, the newer ones too (not by its id).
   const dated = parseDocument({ text: "区统计局2025年工作计划\n\n一、总体要求\n会议定于2025.3.5召开,请准时参加。\n" });
   const datedSummary = summarizeFindings(dated, lint(dated, RULES), RULES);
   assert.match(describeFindings(datedSummary, "zh"), /日期写法 1 处/);
   assert.match(describeFindings(datedSummary, "zh"), /半角标点 1 处/);
-  assert.match(describeFindings(datedSummary, "en"), /1 date format/);
+  assert.match(describeFindings(datedSummary, "en"), /date format ×1/);
   assert.doesNotMatch(describeFindings(datedSummary, "zh"), /date-format|punctuation-width/);
   // Information-level findings are not problems to stop for.
   const quiet = summarizeFindings(model, lint(model, RULES, { rules: { placeholder: { severity: "info" }, "numbering-sequence": { severity: "off" } } }), RULES);

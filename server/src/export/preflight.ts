@@ -53,7 +53,7 @@ export function describeFindings(summary: PreflightSummary, language: Language):
   const parts: string[] = [];
   if (summary.total > 0) {
     const kinds = summary.kinds.map((k) => {
-      return language === "zh" ? `${k.name.zh} ${k.count} 处` : `${k.count} ${k.name.en}`;
+      return language === "zh" ? `${k.name.zh} ${k.count} 处` : `${k.name.en} ×${k.count}`;
     });
     parts.push(language === "zh" ? `文档还有 ${summary.total} 个问题：${kinds.join("，")}` : `the document still has ${summary.total} problem${summary.total === 1 ? "" : "s"}: ${kinds.join(", ")}`);
   }
