@@ -87,12 +87,15 @@ function checkAttachmentNumbers(model: DocumentModel, note: AttachmentNote, cont
     const item = items[f.index];
     const digits = String(item.number);
     const start = item.markerStart!;
-    const after = model.text[start + digits.length] ?? "";
-    const fixed = `${f.expected}${after}`;
+    // The number's own mark ("1." "1、"), past any blank the writer left before it.
+    let markAt = start + digits.length;
+    while (markAt < item.start && /\s/.test(model.text[markAt])) markAt++;
+    const mark = markAt < item.start ? model.text[markAt] : "";
+    const fixed = `${f.expected}${mark}`;
     context.report({
       start,
-      end: start + digits.length + after.length,
-      message: sequenceMessage(f.fault === "restart" ? "repeat" : f.fault, fixed, digits + after),
+      end: mark ? markAt + 1 : start + digits.length,
+      message: sequenceMessage(f.fault === "restart" ? "repeat" : f.fault, fixed, digits + mark),
       fixes: [{ title: { zh: `将序号改为“${fixed}”`, en: `Change the number to "${fixed}"` }, edits: [{ start, end: start + digits.length, newText: String(f.expected) }], safe: false, preferred: true }],
     });
   }
