@@ -9,19 +9,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { prng } from "./bench-docs.mjs";
+import { lineStarts, positionOf } from "./lsp-messages.mjs";
 
 /** The client's pause after the last keystroke (client/src/preview/index.ts EDIT_DELAY_MS). */
 export const PREVIEW_DELAY_MS = 30;
-
-function positionOf(text, offset) {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
-}
 
 /** `doc100`: { uri, text, version } open in `client`'s server; `doc10MB` likewise. */
 export async function benchPreview(client, { root, doc100, doc10MB, seed, edits = 40 }) {
@@ -37,7 +28,7 @@ export async function benchPreview(client, { root, doc100, doc10MB, seed, edits 
   let version = doc100.version;
   for (let k = 0; k < edits; k++) {
     const offset = Math.floor(rand() * text.length);
-    const at = positionOf(text, offset);
+    const at = positionOf(lineStarts(text), offset);
     text = text.slice(0, offset) + "的" + text.slice(offset);
     version++;
     client.notify("textDocument/didChange", { textDocument: { uri: doc100.uri, version }, contentChanges: [{ range: { start: at, end: at }, text: "的" }] });

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
 import { BenchClient } from "./bench-client.mjs";
-import { benchInitializeParams } from "./lsp-messages.mjs";
+import { benchInitializeParams, lineStarts, positionOf } from "./lsp-messages.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -26,21 +26,6 @@ function stat(values) {
   return { median: q(0.5), p95: q(0.95), max: v[v.length - 1], n: v.length };
 }
 
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function positionOf(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
 
 /** `count` one-character insertions (70 %) and deletions at random places, as LSP content changes in order. */
 function typingEdits(text, count, rand) {

@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
-import { benchInitializeParams } from "./lsp-messages.mjs";
+import { benchInitializeParams, lineStarts, positionOf } from "./lsp-messages.mjs";
 import { BenchClient } from "./bench-client.mjs";
 import { benchExport } from "./bench-export.mjs";
 import { benchPreview } from "./bench-preview.mjs";
@@ -203,22 +203,6 @@ function open(uri, text, version = 1) {
 }
 const close = (uri) => client.notify("textDocument/didClose", { textDocument: { uri } });
 
-/** Position of an offset in a text whose line starts are known. */
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function positionOf(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
 
 const protocol = [];
 for (const d of docs) {
