@@ -41,6 +41,38 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Language {
 
 const SEVERITIES = ["off", "info", "warning", "error"];
 
+/**
+ * Walks command-line arguments: paths (and "-"), everything after "--" a path; options with their
+ * value given inline (`--name=value`) or as the next argument, read through `value()`.
+ */
+export function scanArgs(argv: readonly string[], onPath: (path: string) => void, onOption: (name: string, value: () => string) => void): void {
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
+      onPath(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyPaths = true;
+      continue;
+    }
+    let inline: string | undefined;
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const name = arg;
+    onOption(name, () => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`option ${name} needs a value`);
+      return next;
+    });
+  }
+}
+
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTty: boolean): CliOptions {
   const options: CliOptions = {
     paths: [],
@@ -58,119 +90,103 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, stdou
     help: false,
     version: false,
   };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
-      if (arg === "-") options.stdin = true;
-      else options.paths.push(arg);
-      continue;
-    }
-    if (arg === "--") {
-      onlyPaths = true;
-      continue;
-    }
-    let inline: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`option ${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case "-h":
-      case "--help":
-        options.help = true;
-        break;
-      case "-v":
-      case "--version":
-        options.version = true;
-        break;
-      case "-f":
-      case "--format": {
-        const f = value();
-        if (f !== "text" && f !== "json" && f !== "sarif") throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-        options.format = f;
-        break;
-      }
-      case "--fix":
-        options.fix = true;
-        break;
-      case "-c":
-      case "--config":
-        options.config = value();
-        break;
-      case "--no-config":
-        options.useConfig = false;
-        break;
-      case "--no-ignore":
-        options.useIgnore = false;
-        break;
-      case "-r":
-      case "--rule": {
-        const spec = value();
-        for (const part of spec.split(",").filter((s) => s.trim() !== "")) {
-          const m = /^\s*([a-z][a-z0-9-]*)\s*[=:]\s*([a-z]+)\s*$/.exec(part);
-          if (!m) throw new UsageError(`--rule expects id=off|info|warning|error, not "${part}"`);
-          if (!findRule(m[1])) throw new UsageError(`unknown rule "${m[1]}" (known: ${RULES.map((r) => r.id).join(", ")})`);
-          if (!SEVERITIES.includes(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be off, info, warning or error, not "${m[2]}"`);
-          options.rules[m[1]] = m[2] as RuleSeverity;
+  scanArgs(
+    argv,
+    (path) => {
+      if (path === "-") options.stdin = true;
+      else options.paths.push(path);
+    },
+    (arg, value) => {
+      switch (arg) {
+        case "-h":
+        case "--help":
+          options.help = true;
+          break;
+        case "-v":
+        case "--version":
+          options.version = true;
+          break;
+        case "-f":
+        case "--format": {
+          const f = value();
+          if (f !== "text" && f !== "json" && f !== "sarif") throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+          options.format = f;
+          break;
         }
-        break;
+        case "--fix":
+          options.fix = true;
+          break;
+        case "-c":
+        case "--config":
+          options.config = value();
+          break;
+        case "--no-config":
+          options.useConfig = false;
+          break;
+        case "--no-ignore":
+          options.useIgnore = false;
+          break;
+        case "-r":
+        case "--rule": {
+          const spec = value();
+          for (const part of spec.split(",").filter((s) => s.trim() !== "")) {
+            const m = /^\s*([a-z][a-z0-9-]*)\s*[=:]\s*([a-z]+)\s*$/.exec(part);
+            if (!m) throw new UsageError(`--rule expects id=off|info|warning|error, not "${part}"`);
+            if (!findRule(m[1])) throw new UsageError(`unknown rule "${m[1]}" (known: ${RULES.map((r) => r.id).join(", ")})`);
+            if (!SEVERITIES.includes(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be off, info, warning or error, not "${m[2]}"`);
+            options.rules[m[1]] = m[2] as RuleSeverity;
+          }
+          break;
+        }
+        case "--fail-on": {
+          const t = value();
+          if (t !== "error" && t !== "warning" && t !== "info") throw new UsageError(`--fail-on must be error, warning or info, not "${t}"`);
+          options.failOn = t;
+          break;
+        }
+        case "--max-warnings": {
+          const n = value();
+          if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings expects a number, not "${n}"`);
+          options.maxWarnings = Number(n);
+          break;
+        }
+        case "--stdin":
+          options.stdin = true;
+          break;
+        case "--stdin-filename":
+          options.stdinFilename = value();
+          break;
+        case "--locale": {
+          const l = value().toLowerCase();
+          if (!l.startsWith("zh") && !l.startsWith("en")) throw new UsageError(`--locale must be zh or en, not "${l}"`);
+          options.locale = l.startsWith("zh") ? "zh" : "en";
+          break;
+        }
+        case "--cross-file-duplicates":
+          options.crossFileDuplicates = true;
+          break;
+        case "-o":
+        case "--output":
+          options.output = value();
+          break;
+        case "-j":
+        case "--jobs": {
+          const n = value();
+          if (!/^\d+$/.test(n)) throw new UsageError(`--jobs expects a number, not "${n}"`);
+          options.jobs = Number(n);
+          break;
+        }
+        case "--color":
+          options.color = true;
+          break;
+        case "--no-color":
+          options.color = false;
+          break;
+        default:
+          throw new UsageError(`unknown option ${arg}`);
       }
-      case "--fail-on": {
-        const t = value();
-        if (t !== "error" && t !== "warning" && t !== "info") throw new UsageError(`--fail-on must be error, warning or info, not "${t}"`);
-        options.failOn = t;
-        break;
-      }
-      case "--max-warnings": {
-        const n = value();
-        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings expects a number, not "${n}"`);
-        options.maxWarnings = Number(n);
-        break;
-      }
-      case "--stdin":
-        options.stdin = true;
-        break;
-      case "--stdin-filename":
-        options.stdinFilename = value();
-        break;
-      case "--locale": {
-        const l = value().toLowerCase();
-        if (!l.startsWith("zh") && !l.startsWith("en")) throw new UsageError(`--locale must be zh or en, not "${l}"`);
-        options.locale = l.startsWith("zh") ? "zh" : "en";
-        break;
-      }
-      case "--cross-file-duplicates":
-        options.crossFileDuplicates = true;
-        break;
-      case "-o":
-      case "--output":
-        options.output = value();
-        break;
-      case "-j":
-      case "--jobs": {
-        const n = value();
-        if (!/^\d+$/.test(n)) throw new UsageError(`--jobs expects a number, not "${n}"`);
-        options.jobs = Number(n);
-        break;
-      }
-      case "--color":
-        options.color = true;
-        break;
-      case "--no-color":
-        options.color = false;
-        break;
-      default:
-        throw new UsageError(`unknown option ${arg}`);
-    }
-  }
+    },
+  );
   if (options.stdin && options.paths.length > 0) throw new UsageError("standard input (- or --stdin) cannot be combined with paths");
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError("--stdin-filename needs --stdin or -");
   if (!options.stdin && options.paths.length === 0) options.paths.push(".");

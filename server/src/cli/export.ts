@@ -14,7 +14,7 @@ import { loadExportPipeline } from "../export/load-pipeline";
 import { readExportSettings } from "../export/layout";
 import { describeFindings, summarizeFindings } from "../export/preflight";
 import type { Language } from "../i18n";
-import { localeFromEnv, UsageError } from "./args";
+import { localeFromEnv, scanArgs, UsageError } from "./args";
 import { DecodeError, decode } from "./encoding";
 import { displayPath } from "./format";
 import { expandPaths, languageOfPath } from "./files";
@@ -30,56 +30,40 @@ export interface ExportOptions {
 
 export function parseExportArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ExportOptions {
   const options: ExportOptions = { paths: [], useConfig: true, locale: localeFromEnv(env), help: false };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
-      if (arg === "-") throw new UsageError("export reads files, not standard input");
-      options.paths.push(arg);
-      continue;
-    }
-    if (arg === "--") {
-      onlyPaths = true;
-      continue;
-    }
-    let inline: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`option ${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case "-h":
-      case "--help":
-        options.help = true;
-        break;
-      case "-o":
-      case "--output":
-        options.output = value();
-        break;
-      case "-c":
-      case "--config":
-        options.config = value();
-        break;
-      case "--no-config":
-        options.useConfig = false;
-        break;
-      case "--locale": {
-        const l = value().toLowerCase();
-        if (!l.startsWith("zh") && !l.startsWith("en")) throw new UsageError(`--locale must be zh or en, not "${l}"`);
-        options.locale = l.startsWith("zh") ? "zh" : "en";
-        break;
+  scanArgs(
+    argv,
+    (path) => {
+      if (path === "-") throw new UsageError("export reads files, not standard input");
+      options.paths.push(path);
+    },
+    (arg, value) => {
+      switch (arg) {
+        case "-h":
+        case "--help":
+          options.help = true;
+          break;
+        case "-o":
+        case "--output":
+          options.output = value();
+          break;
+        case "-c":
+        case "--config":
+          options.config = value();
+          break;
+        case "--no-config":
+          options.useConfig = false;
+          break;
+        case "--locale": {
+          const l = value().toLowerCase();
+          if (!l.startsWith("zh") && !l.startsWith("en")) throw new UsageError(`--locale must be zh or en, not "${l}"`);
+          options.locale = l.startsWith("zh") ? "zh" : "en";
+          break;
+        }
+        default:
+          throw new UsageError(`unknown option for export: ${arg}`);
       }
-      default:
-        throw new UsageError(`unknown option for export: ${arg}`);
-    }
-  }
+    },
+  );
   if (!options.help && options.paths.length === 0) throw new UsageError("export needs at least one file");
   return options;
 }
