@@ -5,10 +5,16 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { frame, MessageReader } from "./lsp-messages.mjs";
 
+/** The Node options the extension starts the server with (client/src/server-process.ts says why). */
+export const EXTENSION_NODE_ARGS = JSON.parse(readFileSync(new URL("../client/src/server-node-args.json", import.meta.url), "utf8"));
+
 export class BenchClient {
-  /** Starts the server bundle `serverFile` on stdio, with its timing reports on. */
-  constructor(serverFile) {
-    this.child = spawn(process.execPath, [serverFile, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
+  /**
+   * Starts the server bundle `serverFile` on stdio, with its timing reports on; `nodeArgs`: the
+   * Node options, by default those the extension uses (another editor may start it with none).
+   */
+  constructor(serverFile, nodeArgs = EXTENSION_NODE_ARGS) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverFile, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
     this.reader = new MessageReader((message) => this.onMessage(message, performance.now()));
     this.nextId = 1;
     this.pending = new Map();

@@ -9,7 +9,7 @@ const mmm = (s, digits = 1) => `${f(s.min, digits)} / ${f(s.median, digits)} / $
 
 /** Each budget with what was measured and whether it was met. */
 export function budgetsOf(results) {
-  const { inProcess, protocol, typing, word, typical, exportMs, preview, idleCpuPercent, idleSeconds } = results;
+  const { inProcess, protocol, typing, word, typical, typicalPlain, exportMs, preview, idleCpuPercent, idleSeconds } = results;
   const budgets = [];
   for (const label of ["1 MB", "10 MB"]) {
     const r = at(inProcess, label);
@@ -37,17 +37,19 @@ export function budgetsOf(results) {
   budgets.push({ budget: "preview follows a keystroke at 100 KB ≤ 100 ms (its 30 ms pause, request, answer; p95)", measured: `${previewKeystroke.p95.toFixed(0)} ms (median ${previewKeystroke.median.toFixed(0)}; server ${previewServer.median.toFixed(1)} ms median, ${previewServer.p95.toFixed(1)} p95)`, met: previewKeystroke.p95 <= 100 });
   budgets.push({ budget: "activation not slowed by the preview (its code loads on first use)", measured: `dist/extension.js ${activation.extensionKB.toFixed(0)} KB loads in ${activation.extensionLoadMs.toFixed(0)} ms; with the preview bundled in ${activation.eagerKB.toFixed(0)} KB, ${activation.eagerLoadMs.toFixed(0)} ms; dist/preview.js ${activation.previewKB.toFixed(0)} KB, ${activation.previewLoadMs.toFixed(0)} ms on first use`, met: activation.extensionKB + activation.previewKB * 0.8 <= activation.eagerKB });
   budgets.push({ budget: "idle CPU ≈ 0", measured: `${idleCpuPercent.toFixed(2)} % over ${idleSeconds} s`, met: idleCpuPercent < 1 });
+  // Met or not as the extension starts the server; the same run with no Node options beside it.
   const t10 = at(typical, "10 KB");
   const t100 = at(typical, "100 KB");
-  budgets.push({ budget: "typical 10 KB: open → diagnostics median ≤ 3 ms (a server at work; a fresh one beside it)", measured: `${t10.openMs.median.toFixed(2)} ms (floor ${floorOf("10 KB").toFixed(2)} ms); fresh server: first open ${t10.firstOpenMs.toFixed(1)} ms, the next five ${t10.freshOpenMs.median.toFixed(2)} ms`, met: t10.openMs.median <= 3 });
-  budgets.push({ budget: "typical 10 KB: keystroke → diagnostics p95 ≤ 3 ms", measured: `${t10.keystrokeMs.p95.toFixed(2)} ms (p50 ${t10.keystrokeMs.median.toFixed(2)})`, met: t10.keystrokeMs.p95 <= 3 });
-  budgets.push({ budget: "typical 100 KB: keystroke → diagnostics p95 ≤ 10 ms", measured: `${t100.keystrokeMs.p95.toFixed(2)} ms (p50 ${t100.keystrokeMs.median.toFixed(2)}; floor ${floorOf("100 KB").toFixed(2)} ms)`, met: t100.keystrokeMs.p95 <= 10 });
+  const plain = (label, pick) => (typicalPlain ? `; started with no Node options ${pick(at(typicalPlain, label))}` : "");
+  budgets.push({ budget: "typical 10 KB: open → diagnostics median ≤ 3 ms (a server at work; a fresh one beside it)", measured: `${t10.openMs.median.toFixed(2)} ms (floor ${floorOf("10 KB").toFixed(2)} ms); fresh server: first open ${t10.firstOpenMs.toFixed(1)} ms, the next five ${t10.freshOpenMs.median.toFixed(2)} ms${plain("10 KB", (r) => `${r.openMs.median.toFixed(2)} ms`)}`, met: t10.openMs.median <= 3 });
+  budgets.push({ budget: "typical 10 KB: keystroke → diagnostics p95 ≤ 3 ms", measured: `${t10.keystrokeMs.p95.toFixed(2)} ms (p50 ${t10.keystrokeMs.median.toFixed(2)})${plain("10 KB", (r) => `${r.keystrokeMs.p95.toFixed(2)} ms`)}`, met: t10.keystrokeMs.p95 <= 3 });
+  budgets.push({ budget: "typical 100 KB: keystroke → diagnostics p95 ≤ 10 ms", measured: `${t100.keystrokeMs.p95.toFixed(2)} ms (p50 ${t100.keystrokeMs.median.toFixed(2)}; floor ${floorOf("100 KB").toFixed(2)} ms)${plain("100 KB", (r) => `${r.keystrokeMs.p95.toFixed(2)} ms`)}`, met: t100.keystrokeMs.p95 <= 10 });
   return budgets;
 }
 
 /** The Markdown report: sizes, rules, typical documents, typing, the single figures, budgets. */
 export function reportTable(results, ruleIds) {
-  const { machine, inProcess, protocol, typing, typical, preview, budgets } = results;
+  const { machine, inProcess, protocol, typing, typical, typicalPlain, preview, budgets } = results;
   const memory = at(protocol, "10 MB").memory;
   const table = [];
   table.push(`Benchmark ${results.date.slice(0, 10)} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGB} GB · Node ${machine.node}`);
@@ -66,7 +68,7 @@ export function reportTable(results, ruleIds) {
   }
   table.push(`| parse (model) | ${inProcess.map((r) => `${f(r.parseMs.median, 2)} ms (${f((100 * r.parseMs.median) / r.engineMs.median, 0)} %)`).join(" | ")} |`);
   table.push("");
-  table.push(typicalTable(typical, (label) => at(inProcess, label).floorMs.median, f));
+  table.push(typicalTable([...typical, ...(typicalPlain ?? [])], (label) => at(inProcess, label).floorMs.median, f));
   table.push("");
   table.push("| typing: 200 one-character edits, debounce 0 | server compute p50 / p95 / max ms | edit → diagnostics p50 / p95 / max ms |");
   table.push("|---|---|---|");
