@@ -133,3 +133,34 @@ export class LineTable<V> {
     this.generation.values[index] = value;
   }
 }
+
+/**
+ * A value derived from a model once and shared by the rules of one check (they run one after the
+ * other on the same model). Only the last model's value is kept, by a plain reference. Not a
+ * WeakMap keyed by the model: V8's young-generation collections treat an entry whose key is
+ * young as live (only a full collection clears it), so such a table kept every version checked
+ * since the last full collection — at 10 KB each young collection copied and promoted 1.4 MB of
+ * old models instead of ~70 KB (docs/benchmark.md, "Typical documents").
+ */
+export function perModel<K extends { uri: string }, T>(compute: (model: K) => T): (model: K) => T {
+  let lastModel: K | undefined;
+  let lastValue: T | undefined;
+  const drop = () => {
+    lastModel = undefined;
+    lastValue = undefined;
+  };
+  onClearMemos(drop);
+  // A closed document's model must not stay behind in this slot.
+  onForgetDocument((uri) => {
+    if (lastModel?.uri === uri) drop();
+  });
+  return (model) => {
+    if (model !== lastModel) {
+      // Cleared first: a compute that throws leaves no stale pair behind.
+      drop();
+      lastValue = compute(model);
+      lastModel = model;
+    }
+    return lastValue as T;
+  };
+}

@@ -5,7 +5,7 @@
 import type { DocumentModel, Line, SubDocument } from "../model/document";
 import { ASCII_SEPARATOR, CHINESE_ZERO, DATE_WORD, DIGIT } from "../model/char-classes";
 import { scanDateTokens, type AnyDateToken } from "../model/date-tokens";
-import { LineMemo, onClearMemos } from "../engine/memo";
+import { LineMemo, perModel } from "../engine/memo";
 
 /** Prose and the 公文 elements around it; not code, front matter, markup or a 版头 mark. */
 export function isDateLine(line: Line): boolean {
@@ -40,14 +40,11 @@ const markdownTokens = new LineMemo<AnyDateToken[]>();
  * text: a re-check after an edit scans only the changed lines. Offsets are relative to each line.
  */
 export function dateTokensByLine(model: DocumentModel): (line: Line) => AnyDateToken[] {
-  // The date rules check the same model one after the other: they share one accessor.
-  let accessor = accessors.get(model);
-  if (accessor === undefined) accessors.set(model, (accessor = tokenAccessor(model)));
-  return accessor;
+  return accessorOf(model);
 }
 
-let accessors = new WeakMap<DocumentModel, (line: Line) => AnyDateToken[]>();
-onClearMemos(() => (accessors = new WeakMap()));
+// The date rules check the same model one after the other: they share one accessor.
+const accessorOf = perModel(tokenAccessor);
 
 function tokenAccessor(model: DocumentModel): (line: Line) => AnyDateToken[] {
   const table = (model.isMarkdown ? markdownTokens : plainTokens).table(model.uri, model.lines);

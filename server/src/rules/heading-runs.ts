@@ -4,6 +4,7 @@
 import type { DocumentModel, Heading, Line, LineKind, MarkerFamily } from "../model/document";
 import { isBlankCode } from "../model/text";
 import { parseWholeDate } from "../model/dates";
+import { perModel } from "../engine/memo";
 
 export interface HeadingRun {
   items: Heading[];
@@ -16,16 +17,8 @@ export interface HeadingRun {
   continues?: HeadingRun;
 }
 
-const cache = new WeakMap<DocumentModel, HeadingRun[]>();
-
-export function headingRuns(model: DocumentModel): HeadingRun[] {
-  let runs = cache.get(model);
-  if (!runs) {
-    runs = computeRuns(model);
-    cache.set(model, runs);
-  }
-  return runs;
-}
+/** The heading runs of a model, computed once for all the numbering rules of a check. */
+export const headingRuns: (model: DocumentModel) => HeadingRun[] = perModel(computeRuns);
 
 function computeRuns(model: DocumentModel): HeadingRun[] {
   // The open run of each (document, parent, family, rank[, decimal prefix]), found among the
