@@ -32,6 +32,7 @@ import { rulesFromEnvironment } from "./engine/fault-injection";
 import { RULES } from "./rules";
 import { COMMAND_ALLOW, isAllowArgs, isConfigUri, ProjectConfigs } from "./lsp/project-config";
 import { IdleCollector } from "./lsp/memory";
+import { writeMessagesWhole } from "./lsp/one-write-per-message";
 import { forgetDocumentMemos } from "./engine/memo";
 import { SettingsStore } from "./lsp/settings-store";
 import { isWordTextUri, registerWordDocuments, wordSourceUri } from "./lsp/word-documents";
@@ -42,6 +43,8 @@ import { PreviewFindings } from "./preview/findings";
 import { loadPreview } from "./preview/load";
 import type { PreviewService } from "./preview/service";
 
+// On stdio each message goes out in one write: header and body (lsp/one-write-per-message.ts).
+if (process.argv.includes("--stdio")) writeMessagesWhole(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
