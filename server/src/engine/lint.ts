@@ -101,9 +101,8 @@ export function* ruleSteps(model: DocumentModel, rule: Rule<object>, config: Lin
       options: ruleOptions,
       report(p) {
         if (!(p.start >= 0 && p.end >= p.start && p.end <= length)) throw new Error(`${ruleId}: range ${p.start}-${p.end} outside the document`);
-        const problem: Problem = { ruleId, severity, start: p.start, end: p.end, message: p.message, fixes: validFixes(p.fixes, fixable, length) };
-        if (p.related !== undefined) problem.related = p.related;
-        found.push(problem);
+        // `related` on every problem, even undefined: one shape for the code that reads them.
+        found.push({ ruleId, severity, start: p.start, end: p.end, message: p.message, fixes: validFixes(p.fixes, fixable, length), related: p.related });
       },
     });
     if (result !== undefined) {

@@ -11,7 +11,7 @@ export interface LineFacts {
   contentEnd: number;
   /** A Markdown "#" prefix before the content. */
   markdownPrefix: boolean;
-  marker?: MarkerMatch;
+  marker: MarkerMatch | undefined;
   /** Where the heading title ends (relative), when there is a marker. */
   headingTextEnd: number;
   runIn: boolean;
@@ -23,7 +23,7 @@ export interface LineFacts {
   /** Count of non-blank characters. */
   visibleLength: number;
   /** Page-numbered table-of-contents entry text (normalised), if the line has that shape. */
-  tocEntry?: string;
+  tocEntry: string | undefined;
   /** A short line with no closing punctuation and no marker: could be a title. */
   titleShaped: boolean;
   /** Title shape plus a document-type word (计划, 总结, 方案 …). */
@@ -176,6 +176,8 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
       chars: 0,
       literals: undefined,
       literalsMarkdown: false,
+      marker: undefined,
+      tocEntry: undefined,
     };
   }
 
@@ -254,8 +256,12 @@ export function analyzeLine(text: string, markdownHeadings: boolean): LineFacts 
     // Filled in on first use; declared here so every facts object has one shape.
     literals: undefined,
     literalsMarkdown: false,
+    // Declared on every line too, even without a marker or a contents entry: facts of four
+    // shapes made every function reading them deoptimise each time an edit brought a line of
+    // a shape it had not met, and compile again (docs/benchmark.md, "Typical documents").
+    marker: marker ?? undefined,
+    tocEntry: undefined,
   };
-  if (marker) facts.marker = marker;
 
   // The page-number pattern is costly to try at every position: only lines ending in a digit can match.
   let last = end - 1;
