@@ -8,12 +8,16 @@ import { frame, MessageReader } from "./lsp-messages.mjs";
 /** The Node options the extension starts the server with (client/src/server-process.ts says why). */
 export const EXTENSION_NODE_ARGS = JSON.parse(readFileSync(new URL("../client/src/server-node-args.json", import.meta.url), "utf8"));
 
+/** The options the bench starts its servers with: the extension's, or GONGWEN_NODE_ARGS ("" for none) to compare. */
+export const BENCH_NODE_ARGS = process.env.GONGWEN_NODE_ARGS === undefined ? EXTENSION_NODE_ARGS : process.env.GONGWEN_NODE_ARGS.split(" ").filter(Boolean);
+
 export class BenchClient {
   /**
    * Starts the server bundle `serverFile` on stdio, with its timing reports on; `nodeArgs`: the
-   * Node options, by default those the extension uses (another editor may start it with none).
+   * Node options, by default those the extension uses (another editor may start it with none;
+   * GONGWEN_NODE_ARGS overrides the default for a whole bench run).
    */
-  constructor(serverFile, nodeArgs = EXTENSION_NODE_ARGS) {
+  constructor(serverFile, nodeArgs = BENCH_NODE_ARGS) {
     this.child = spawn(process.execPath, [...nodeArgs, serverFile, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GONGWEN_TIMING: "1" } });
     this.reader = new MessageReader((message) => this.onMessage(message, performance.now()));
     this.nextId = 1;

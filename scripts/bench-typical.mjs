@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
-import { BenchClient, EXTENSION_NODE_ARGS } from "./bench-client.mjs";
+import { BenchClient, BENCH_NODE_ARGS, EXTENSION_NODE_ARGS } from "./bench-client.mjs";
 import { benchInitializeParams, lineStarts, positionOf } from "./lsp-messages.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,7 +55,7 @@ function typingEdits(text, count, rand) {
  * `nodeArgs`: the server's Node options — by default the extension's; an editor that runs
  * `node dist/server.js --stdio` passes none.
  */
-export async function measureTypical(serverFile, corpus, seed, nodeArgs = EXTENSION_NODE_ARGS) {
+export async function measureTypical(serverFile, corpus, seed, nodeArgs = BENCH_NODE_ARGS) {
   const rows = [];
   let n = 0;
   for (const size of TYPICAL_SIZES) {
@@ -112,7 +112,9 @@ export async function measureTypical(serverFile, corpus, seed, nodeArgs = EXTENS
 
 /** How a row's server was started, for the table. */
 export function launchLabel(nodeArgs) {
-  return nodeArgs.length > 0 ? `node ${nodeArgs.join(" ")} (as the extension starts it)` : "node, no options";
+  if (nodeArgs.length === 0) return "node, no options";
+  const asExtension = nodeArgs.join(" ") === EXTENSION_NODE_ARGS.join(" ");
+  return `node ${nodeArgs.join(" ")}${asExtension ? " (as the extension starts it)" : ""}`;
 }
 
 /**
@@ -147,7 +149,7 @@ function averageSteps(reports) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const corpus = loadCorpus(process.env.GONGWEN_CORPUS ?? resolve(ROOT, "..", "shared", "corpus"));
   // GONGWEN_NODE_ARGS="" measures a server started with no Node options (another editor's way).
-  const nodeArgs = process.env.GONGWEN_NODE_ARGS === undefined ? EXTENSION_NODE_ARGS : process.env.GONGWEN_NODE_ARGS.split(" ").filter(Boolean);
+  const nodeArgs = BENCH_NODE_ARGS;
   const rows = await measureTypical(resolve(process.argv[2] ?? join(ROOT, "dist", "server.js")), corpus, 20240115, nodeArgs);
   for (const r of rows) {
     console.log(`${r.size} (${r.bytes} bytes), ${launchLabel(nodeArgs)}: open p50 ${r.openMs.median.toFixed(2)} p95 ${r.openMs.p95.toFixed(2)} ms; keystroke p50 ${r.keystrokeMs.median.toFixed(2)} p95 ${r.keystrokeMs.p95.toFixed(2)} ms; fresh server: first open ${r.firstOpenMs.toFixed(1)} ms, next ${r.freshOpenMs.median.toFixed(2)} ms`);
