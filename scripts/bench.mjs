@@ -9,10 +9,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlanDocument, loadCorpus, prng } from "./bench-docs.mjs";
 import { benchInitializeParams, lineStarts, positionOf } from "./lsp-messages.mjs";
-import { BenchClient } from "./bench-client.mjs";
+import { BenchClient, BENCH_NODE_ARGS } from "./bench-client.mjs";
 import { benchExport } from "./bench-export.mjs";
 import { benchPreview } from "./bench-preview.mjs";
-import { measureTypical } from "./bench-typical.mjs";
+import { measureTypicalApart } from "./bench-typical.mjs";
 import { budgetsOf, reportTable } from "./bench-report.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -341,9 +341,10 @@ await client.request("shutdown", null);
 client.notify("exit", null);
 
 // Typical documents (issue 17): a fresh server, 10 KB and 100 KB opened and typed into — started
-// as the extension starts it, and with no Node options as another editor may.
-const typical = await measureTypical(join(ROOT, "dist", "server.js"), corpus, SEED);
-const typicalPlain = await measureTypical(join(ROOT, "dist", "server.js"), corpus, SEED, []);
+// as the extension starts it, and with no Node options as another editor may — each measured
+// from a client process of its own (bench-typical.mjs, measureTypicalApart, says why).
+const typical = measureTypicalApart(join(ROOT, "dist", "server.js"), SEED, BENCH_NODE_ARGS);
+const typicalPlain = measureTypicalApart(join(ROOT, "dist", "server.js"), SEED, []);
 for (const t of [...typical, ...typicalPlain]) log(`typical ${t.size} (${t.nodeArgs.join(" ") || "no options"}): open p50 ${t.openMs.median.toFixed(2)} ms, keystroke p95 ${t.keystrokeMs.p95.toFixed(2)} ms`);
 
 // ---------------------------------------------------------------------------------------
