@@ -4,22 +4,12 @@
 // removed above them), and dropped inside the edited stretch until the next check publishes.
 
 import type { Problem } from "../engine/rule";
-import type { DocumentModel, Line } from "../model/document";
+import type { DocumentModel } from "../model/document";
+import { lineOfOffset } from "../model/offsets";
 
 interface Published {
   model: DocumentModel;
   problems: readonly Problem[];
-}
-
-function lineIndexAt(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Published findings moved from `from`'s text onto `to`'s: kept where their lines are unchanged. */
@@ -34,8 +24,8 @@ export function carryOver(from: DocumentModel, problems: readonly Problem[], to:
   const shiftFrom = a.length - suffix;
   const out: Problem[] = [];
   for (const p of problems) {
-    const first = lineIndexAt(a, p.start);
-    const last = lineIndexAt(a, Math.max(p.start, p.end - 1));
+    const first = lineOfOffset(from, p.start);
+    const last = lineOfOffset(from, Math.max(p.start, p.end - 1));
     if (last < prefix) out.push(p);
     else if (first >= shiftFrom) {
       const delta = b[first - a.length + b.length].start - a[first].start;

@@ -8,6 +8,7 @@ import { planExport } from "../export/blocks";
 import { resolveLayout, type ExportSettings } from "../export/layout";
 import { localize, type Language } from "../i18n";
 import type { DocumentModel } from "../model/document";
+import { lineOfOffset } from "../model/offsets";
 import { coverOf, previewFindings, renderPages, summarize, type PageSummary, type RenderContext, type Summary, type UsedGeometry } from "./html";
 import { paginate } from "./paginate";
 import { LayoutCache } from "./cache";
@@ -130,16 +131,7 @@ export class PreviewService {
       this.caches.set(model.uri, cache);
     }
     const paged = paginate(groups, layout, model.text, lineStart, {}, cache);
-    const lineAt = (offset: number) => {
-      let lo = 0;
-      let hi = lines.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lines[mid].start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const lineAt = (offset: number) => lineOfOffset(model, offset);
     // Blank lines belong with the block after them (scrolling lands on what follows).
     const groupLine = new Int32Array(groups.length);
     let next = lines.length > 0 ? lines.length - 1 : 0;
